@@ -1,0 +1,143 @@
+package org.tierdesk.directory;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tierdesk.identity.Accounts;
+import org.tierdesk.identity.Accounts.Person;
+import org.tierdesk.program.Program;
+import org.tierdesk.program.Programs;
+import org.tierdesk.system.InvalidFieldException;
+import org.tierdesk.system.NotFoundException;
+import org.tierdesk.system.RuleViolationException;
+import org.tierdesk.system.Role;
+
+/** The directory's API for support groups: set them up, staff them, look them up. */
+@Service
+@Transactional(readOnly = true)
+public class SupportGroups {
+
+	private final SupportGroupRepository groups;
+
+	private final Programs programs;
+
+	private final Accounts accounts;
+
+	private final Clock clock;
+
+	SupportGroups(SupportGroupRepository groups, Programs programs, Accounts accounts, Clock clock) {
+		this.groups = groups;
+		this.programs = programs;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	/**
+	 * A support group as other modules see it.
+	 *
+	 * @param tier 1-3 for desk groups, 4 for an outside vendor or OEM
+	 */
+	public record GroupInfo(long id, long programId, String name, int tier, String email, String contractReference,
+			Set<Long> memberIds) {
+
+		public boolean isVendor() {
+			return tier == 4;
+		}
+	}
+
+	@Transactional
+	public GroupInfo create(long programId, String name, int tier, String email, String contractReference) {
+		Program program = programs.byId(programId);
+		if (name == null || name.isBlank() || name.length() > 200) {
+			throw new InvalidFieldException("name", "a group needs a name of 1-200 characters");
+		}
+		if (tier < 1 || tier > 4) {
+			throw new InvalidFieldException("tier", "support groups work at tier 1 to 4 (tier 0 is self-service)");
+		}
+		if (!program.tierSetup().uses(tier)) {
+			throw new InvalidFieldException("tier", "program " + program.key() + " does not use tier " + tier);
+		}
+		if (groups.existsByProgramIdAndName(programId, name.strip())) {
+			throw new RuleViolationException("name", "program " + program.key() + " already has a group " + name);
+		}
+		return info(groups.save(new SupportGroup(programId, name.strip(), tier, email, contractReference,
+				clock.instant())));
+	}
+
+	@Transactional
+	public GroupInfo addMember(long groupId, long accountId) {
+		SupportGroup group = group(groupId);
+		Person person = accounts.findById(accountId)
+				.orElseThrow(() -> new InvalidFieldException("userId", "no user " + accountId));
+		if (!person.programIds().contains(group.programId())) {
+			throw new InvalidFieldException("userId", person.username() + " does not act in this group's program");
+		}
+		if (person.has(Role.VENDOR) != (group.tier() == 4)) {
+			throw new InvalidFieldException("userId",
+					group.tier() == 4 ? "only vendor accounts join a Tier 4 vendor group"
+							: "vendor accounts join only Tier 4 vendor groups");
+		}
+		if (!person.has(Role.VENDOR) && !person.has(Role.AGENT) && !person.has(Role.PROGRAM_MANAGER)) {
+			throw new InvalidFieldException("userId", "only agents, program managers and vendors join support groups");
+		}
+		group.addMember(accountId);
+		return info(group);
+	}
+
+	@Transactional
+	public GroupInfo removeMember(long groupId, long accountId) {
+		SupportGroup group = group(groupId);
+		if (!group.removeMember(accountId)) {
+			throw new NotFoundException("user " + accountId + " is not in group " + groupId);
+		}
+		return info(group);
+	}
+
+	/** @throws NotFoundException when there is no such group */
+	public GroupInfo byId(long id) {
+		return info(group(id));
+	}
+
+	public Optional<GroupInfo> findById(long id) {
+		return groups.findById(id).map(SupportGroups::info);
+	}
+
+	public Map<Long, GroupInfo> byIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return groups.findByIdIn(ids).stream().map(SupportGroups::info)
+				.collect(Collectors.toMap(GroupInfo::id, Function.identity()));
+	}
+
+	public List<GroupInfo> inProgram(long programId) {
+		return groups.findByProgramIdOrderByTierAscNameAsc(programId).stream().map(SupportGroups::info).toList();
+	}
+
+	/** The first group (by name) of a program at a tier: where work goes when only the tier is named. */
+	public Optional<GroupInfo> defaultGroup(long programId, int tier) {
+		return groups.findByProgramIdAndTierOrderByNameAsc(programId, tier).stream().findFirst()
+				.map(SupportGroups::info);
+	}
+
+	/** The ids of the groups a person belongs to, in any program. */
+	public Set<Long> groupIdsOf(long accountId) {
+		return Set.copyOf(groups.groupIdsOf(accountId));
+	}
+
+	private SupportGroup group(long id) {
+		return groups.findById(id).orElseThrow(() -> new NotFoundException("no support group " + id));
+	}
+
+	private static GroupInfo info(SupportGroup g) {
+		return new GroupInfo(g.id(), g.programId(), g.name(), g.tier(), g.email(), g.contractReference(), g.members());
+	}
+}

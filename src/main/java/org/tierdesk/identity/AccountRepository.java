@@ -1,0 +1,27 @@
+package org.tierdesk.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.Query;
+import org.tierdesk.system.Role;
+
+interface AccountRepository extends JpaRepository<Account, Long> {
+
+	Optional<Account> findByUsername(String username);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Account a where a.id = :id")
+	Optional<Account> lockById(long id);
+
+	List<Account> findByIdIn(Collection<Long> ids);
+
+	@Query("select distinct a from Account a join a.programIds p join a.roles r "
+			+ "where p = :programId and (:role is null or r = :role) order by a.username")
+	List<Account> findInProgram(long programId, Role role);
+}

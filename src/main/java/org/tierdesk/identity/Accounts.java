@@ -1,0 +1,144 @@
+package org.tierdesk.identity;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tierdesk.program.Programs;
+import org.tierdesk.system.InvalidFieldException;
+import org.tierdesk.system.NotFoundException;
+import org.tierdesk.system.RuleViolationException;
+import org.tierdesk.system.Role;
+
+/** The identity module's API: create accounts and look people up. */
+@Service
+@Transactional(readOnly = true)
+public class Accounts {
+
+	private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._@-]{1,99}");
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	static final int MIN_PASSWORD_LENGTH = 8;
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Programs programs;
+
+	private final Clock clock;
+
+	Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, Programs programs, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.programs = programs;
+		this.clock = clock;
+	}
+
+	/** A new account as requested; {@code password} may be null for people who never log in (e.g. phone callers). */
+	public record NewAccount(String username, String displayName, String email, String phone, String organization,
+			String site, String password, Set<Role> roles, Set<Long> programIds) {
+	}
+
+	/** What other modules need to show about a person. */
+	public record Person(long id, String username, String displayName, String email, String phone,
+			String organization, String site, Set<Role> roles, Set<Long> programIds) {
+
+		static Person of(Account a) {
+			return new Person(a.id(), a.username(), a.displayName(), a.email(), a.phone(), a.organization(), a.site(),
+					a.roles(), a.programIds());
+		}
+
+		public boolean has(Role role) {
+			return roles.contains(role);
+		}
+	}
+
+	@Transactional
+	public Person create(NewAccount request) {
+		if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
+			throw new InvalidFieldException("username", "a username is 2-100 letters, digits, '.', '_', '@' or '-'");
+		}
+		if (request.displayName() == null || request.displayName().isBlank() || request.displayName().length() > 200) {
+			throw new InvalidFieldException("displayName", "a display name of 1-200 characters is required");
+		}
+		if (request.email() != null && !EMAIL.matcher(request.email()).matches()) {
+			throw new InvalidFieldException("email", "not an email address");
+		}
+		if (request.roles() == null || request.roles().isEmpty()) {
+			throw new InvalidFieldException("roles", "at least one role is required");
+		}
+		Set<Long> programIds = request.programIds() == null ? Set.of() : request.programIds();
+		programIds.forEach(programs::byId);
+		if (request.roles().contains(Role.CUSTOMER) && programIds.size() != 1) {
+			throw new InvalidFieldException("programs", "a customer belongs to exactly one program");
+		}
+		if (!request.roles().contains(Role.ADMIN) && programIds.isEmpty()) {
+			throw new InvalidFieldException("programs", "everyone but an administrator acts in at least one program");
+		}
+		if (request.password() != null && request.password().length() < MIN_PASSWORD_LENGTH) {
+			throw new InvalidFieldException("password", "a password has at least " + MIN_PASSWORD_LENGTH + " characters");
+		}
+		if (accounts.findByUsername(request.username()).isPresent()) {
+			throw new RuleViolationException("username", "the username " + request.username() + " is taken");
+		}
+		Account account = new Account(request.username(), request.displayName().strip(), request.email(),
+				request.phone(), request.organization(), request.site(),
+				request.password() == null ? null : passwordEncoder.encode(request.password()),
+				EnumSet.copyOf(request.roles()), programIds, clock.instant());
+		return Person.of(accounts.save(account));
+	}
+
+	@Transactional
+	public void changePassword(long accountId, String newPassword) {
+		if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
+			throw new InvalidFieldException("password", "a password has at least " + MIN_PASSWORD_LENGTH + " characters");
+		}
+		account(accountId).changePassword(passwordEncoder.encode(newPassword));
+	}
+
+	/** @throws NotFoundException when there is no such account */
+	public Person byId(long id) {
+		return Person.of(account(id));
+	}
+
+	public Optional<Person> findById(long id) {
+		return accounts.findById(id).map(Person::of);
+	}
+
+	public Optional<Person> findByUsername(String username) {
+		return accounts.findByUsername(username).map(Person::of);
+	}
+
+	public Map<Long, Person> byIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return accounts.findByIdIn(ids).stream().map(Person::of)
+				.collect(Collectors.toMap(Person::id, Function.identity()));
+	}
+
+	/** The people of a program, optionally only those with a role, ordered by username. */
+	public List<Person> inProgram(long programId, Role role) {
+		return accounts.findInProgram(programId, role).stream().map(Person::of).toList();
+	}
+
+	public boolean any() {
+		return accounts.count() > 0;
+	}
+
+	private Account account(long id) {
+		return accounts.findById(id).orElseThrow(() -> new NotFoundException("no account " + id));
+	}
+}

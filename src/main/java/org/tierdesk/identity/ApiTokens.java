@@ -1,0 +1,101 @@
+package org.tierdesk.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tierdesk.system.DeskPrincipal;
+import org.tierdesk.system.InvalidFieldException;
+import org.tierdesk.system.NotFoundException;
+
+/**
+ * Personal API tokens: {@code tdp_} followed by 256 random bits. Tokens carry enough entropy that a plain SHA-256
+ * is a safe verifier, so checking one costs a digest and an indexed lookup, never a password hash.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ApiTokens {
+
+	public static final String PREFIX = "tdp_";
+
+	private final ApiTokenRepository tokens;
+
+	private final AccountRepository accounts;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	ApiTokens(ApiTokenRepository tokens, AccountRepository accounts, Clock clock) {
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	/** A token as listed: never the token itself. */
+	public record TokenInfo(long id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+	}
+
+	/** A token just issued: {@code token} is shown this once. */
+	public record IssuedToken(TokenInfo info, String token) {
+	}
+
+	@Transactional
+	public IssuedToken issue(long accountId, String name, Duration validity) {
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw new InvalidFieldException("name", "a token needs a name of 1-100 characters");
+		}
+		if (validity != null && (validity.isNegative() || validity.isZero())) {
+			throw new InvalidFieldException("expiresInDays", "a token's validity must be positive");
+		}
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant now = clock.instant();
+		ApiToken saved = tokens.save(new ApiToken(accountId, name.strip(), sha256(token), now,
+				validity == null ? null : now.plus(validity)));
+		return new IssuedToken(info(saved), token);
+	}
+
+	public List<TokenInfo> of(long accountId) {
+		return tokens.findByAccountIdOrderByCreatedAt(accountId).stream().map(ApiTokens::info).toList();
+	}
+
+	@Transactional
+	public void revoke(long accountId, long tokenId) {
+		ApiToken token = tokens.findById(tokenId).filter(t -> t.accountId() == accountId)
+				.orElseThrow(() -> new NotFoundException("no token " + tokenId));
+		token.revoke(clock.instant());
+	}
+
+	/** The person a valid token belongs to; empty for an unknown, revoked or expired token or a disabled account. */
+	Optional<DeskPrincipal> authenticate(String token) {
+		Instant now = clock.instant();
+		return tokens.findByTokenHash(sha256(token)).filter(t -> t.validAt(now))
+				.flatMap(t -> accounts.findById(t.accountId())).filter(Account::enabled).map(Account::principal);
+	}
+
+	private static TokenInfo info(ApiToken t) {
+		return new TokenInfo(t.id(), t.name(), t.createdAt(), t.expiresAt(), t.revokedAt());
+	}
+
+	static String sha256(String value) {
+		try {
+			return HexFormat.of().formatHex(
+					MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is always present", e);
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package org.tierdesk.identity;
+
+import java.io.IOException;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: HTTP Basic or a personal API
+ * token on every request, no session, so no CSRF exposure. The web is form login with a session and CSRF
+ * protection. Authorization by role and program is decided in each module against the {@code DeskPrincipal}.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens,
+			PasswordAuthenticationProvider passwords) throws Exception {
+		AuthenticationEntryPoint entryPoint = WebSecurityConfiguration::unauthorized;
+		http.securityMatcher("/api/**", "/actuator/**")
+			.authenticationProvider(passwords)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.httpBasic(basic -> basic.realmName("Tierdesk").authenticationEntryPoint(entryPoint))
+			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(forbidden()))
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/**").hasRole("ADMIN")
+				.anyRequest().authenticated());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http, PasswordAuthenticationProvider passwords) throws Exception {
+		http.authenticationProvider(passwords)
+			.formLogin(form -> form.loginPage("/login").permitAll())
+			.logout(Customizer.withDefaults())
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+				.anyRequest().authenticated());
+		return http.build();
+	}
+
+	private static void unauthorized(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException e) throws IOException {
+		response.setHeader("WWW-Authenticate", "Basic realm=\"Tierdesk\", Bearer");
+		String detail = e instanceof org.springframework.security.authentication.LockedException
+				? "Too many failed logins; this account is locked for a while."
+				: "Authentication is required: HTTP Basic or a personal API token (Bearer tdp_...).";
+		writeProblem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+	}
+
+	private static AccessDeniedHandler forbidden() {
+		return (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN, "Forbidden",
+				"Your role does not allow this.");
+	}
+
+	private static void writeProblem(HttpServletResponse response, HttpStatus status, String title, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+				+ ",\"detail\":\"" + detail + "\"}");
+	}
+}

@@ -1,0 +1,125 @@
+package org.tierdesk.program;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tierdesk.system.InvalidFieldException;
+import org.tierdesk.system.NotFoundException;
+import org.tierdesk.system.RuleViolationException;
+
+/**
+ * The program module's API: set up programs and look them up. Callers are responsible for checking that the
+ * current user may see a program; this service answers for any program.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Programs {
+
+	private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_-]{1,19}");
+
+	private final ProgramRepository programs;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	Programs(ProgramRepository programs, Clock clock, ApplicationEventPublisher events) {
+		this.programs = programs;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	/** The settings of a program, as given when it is created or changed. */
+	public record ProgramSettings(String name, String timeZone, TierSetup tiers, Boolean organizationVisibility,
+			Integer autoCloseDays) {
+	}
+
+	@Transactional
+	public Program create(String key, ProgramSettings settings) {
+		if (key == null || !KEY.matcher(key).matches()) {
+			throw new InvalidFieldException("key", "a program key is 2-20 capital letters, digits, '-' or '_', "
+					+ "starting with a letter");
+		}
+		if (programs.findByKey(key).isPresent()) {
+			throw new RuleViolationException("key", "a program with key " + key + " already exists");
+		}
+		Program program = new Program(key, requireName(settings.name()), zone(settings.timeZone()),
+				settings.tiers() == null ? TierSetup.allTiers() : settings.tiers(),
+				Boolean.TRUE.equals(settings.organizationVisibility()), autoCloseDays(settings.autoCloseDays(), 5),
+				clock.instant());
+		programs.save(program);
+		events.publishEvent(new ProgramCreated(program.id(), key));
+		return program;
+	}
+
+	@Transactional
+	public Program update(String key, ProgramSettings settings) {
+		Program program = byKey(key);
+		program.update(settings.name() == null ? program.name() : requireName(settings.name()),
+				settings.timeZone() == null ? program.timeZone() : zone(settings.timeZone()),
+				settings.tiers() == null ? program.tierSetup() : settings.tiers(),
+				settings.organizationVisibility() == null ? program.organizationVisibility()
+						: settings.organizationVisibility(),
+				autoCloseDays(settings.autoCloseDays(), program.autoCloseDays()));
+		return program;
+	}
+
+	/** @throws NotFoundException when no program has this key */
+	public Program byKey(String key) {
+		return programs.findByKey(key).orElseThrow(() -> new NotFoundException("no program " + key));
+	}
+
+	public Optional<Program> findByKey(String key) {
+		return programs.findByKey(key);
+	}
+
+	/** @throws NotFoundException when no program has this id */
+	public Program byId(long id) {
+		return programs.findById(id).orElseThrow(() -> new NotFoundException("no program " + id));
+	}
+
+	public List<Program> byIds(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : programs.findByIdInOrderByKey(ids);
+	}
+
+	public List<Program> all() {
+		return programs.findAllByOrderByKey();
+	}
+
+	private static String requireName(String name) {
+		if (name == null || name.isBlank() || name.length() > 200) {
+			throw new InvalidFieldException("name", "a program needs a name of 1-200 characters");
+		}
+		return name.strip();
+	}
+
+	private static ZoneId zone(String zone) {
+		if (zone == null) {
+			return ZoneId.of("UTC");
+		}
+		try {
+			return ZoneId.of(zone);
+		}
+		catch (DateTimeException e) {
+			throw new InvalidFieldException("timeZone", "unknown time zone '" + zone + "'");
+		}
+	}
+
+	private static int autoCloseDays(Integer days, int fallback) {
+		if (days == null) {
+			return fallback;
+		}
+		if (days < 1 || days > 90) {
+			throw new InvalidFieldException("autoCloseDays", "auto-close is 1 to 90 days");
+		}
+		return days;
+	}
+}

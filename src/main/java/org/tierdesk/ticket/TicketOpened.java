@@ -1,0 +1,7 @@
+package org.tierdesk.ticket;
+
+import java.time.Instant;
+
+/** A ticket was opened; the Tier 1 owner group (if any) holds it until an agent takes it. */
+public record TicketOpened(long ticketId, String number, long programId, TicketKind kind, Channel channel, long requesterId, Priority priority, Long ownerGroupId, Instant at) implements TicketEvent {
+}

@@ -1,0 +1,158 @@
+package org.tierdesk.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tierdesk.program.Program;
+import org.tierdesk.program.Programs;
+import org.tierdesk.system.DeskPrincipal;
+import org.tierdesk.system.InvalidFieldException;
+import org.tierdesk.ticket.TicketViews.TicketSummary;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+
+/**
+ * Lists tickets with filters, paginated and sorted on allow-listed fields, restricted in the query itself to what
+ * the caller may see.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TicketSearch {
+
+	/** Fields a list may be sorted on. */
+	public static final Set<String> SORTABLE = Set.of("number", "createdAt", "updatedAt", "priority", "status", "tier");
+
+	public static final int MAX_PAGE_SIZE = 100;
+
+	private final TicketRepository tickets;
+
+	private final Programs programs;
+
+	private final Callers callers;
+
+	private final TicketViews views;
+
+	TicketSearch(TicketRepository tickets, Programs programs, Callers callers, TicketViews views) {
+		this.tickets = tickets;
+		this.programs = programs;
+		this.callers = callers;
+		this.views = views;
+	}
+
+	/** Filters; every one is optional. */
+	public record TicketFilter(String program, List<TicketStatus> status, Integer tier, Long ownerId,
+			Long assigneeGroupId, Long requesterId, TicketKind kind, Instant updatedSince) {
+	}
+
+	public record TicketPage(List<TicketSummary> items, int page, int size, long totalItems, int totalPages) {
+	}
+
+	public TicketPage list(DeskPrincipal me, TicketFilter filter, int page, int size, String sort) {
+		if (page < 0) {
+			throw new InvalidFieldException("page", "page starts at 0");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidFieldException("size", "size is 1 to " + MAX_PAGE_SIZE);
+		}
+		Caller c = callers.of(me);
+		Specification<Ticket> spec = visibleTo(c).and(matching(filter, c));
+		Page<Ticket> result = tickets.findAll(spec, PageRequest.of(page, size, sort(sort)));
+		return new TicketPage(views.summaries(result.getContent(), c), page, size, result.getTotalElements(),
+				result.getTotalPages());
+	}
+
+	static Sort sort(String sort) {
+		if (sort == null || sort.isBlank()) {
+			return Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by("id"));
+		}
+		String[] parts = sort.split(",");
+		String field = parts[0].strip();
+		if (!SORTABLE.contains(field)) {
+			throw new InvalidFieldException("sort", "sort on one of " + SORTABLE.stream().sorted().toList());
+		}
+		Sort.Direction direction = Sort.Direction.ASC;
+		if (parts.length > 1) {
+			direction = Sort.Direction.fromOptionalString(parts[1].strip())
+					.orElseThrow(() -> new InvalidFieldException("sort", "direction is asc or desc"));
+		}
+		return Sort.by(direction, field).and(Sort.by("id"));
+	}
+
+	private Specification<Ticket> visibleTo(Caller c) {
+		return (root, query, cb) -> {
+			DeskPrincipal me = c.principal();
+			if (me.isAdmin()) {
+				return cb.conjunction();
+			}
+			List<Predicate> any = new ArrayList<>();
+			List<Long> staffPrograms = me.programIds().stream().filter(me::staffOf).toList();
+			if (!staffPrograms.isEmpty()) {
+				any.add(root.get("programId").in(staffPrograms));
+			}
+			if (c.isVendor() && !c.groupIds().isEmpty()) {
+				any.add(cb.exists(activeAssignmentIn(root, query.subquery(Long.class), cb, c.groupIds())));
+			}
+			if (c.isCustomer()) {
+				any.add(cb.equal(root.get("requesterId"), me.accountId()));
+				List<Long> orgPrograms = programs.byIds(me.programIds()).stream()
+						.filter(Program::organizationVisibility).map(Program::id).toList();
+				if (c.organization() != null && !orgPrograms.isEmpty()) {
+					any.add(cb.and(root.get("programId").in(orgPrograms),
+							cb.equal(root.get("requesterOrganization"), c.organization())));
+				}
+			}
+			return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+		};
+	}
+
+	private Specification<Ticket> matching(TicketFilter f, Caller c) {
+		return (root, query, cb) -> {
+			List<Predicate> all = new ArrayList<>();
+			if (f.program() != null) {
+				Program program = programs.findByKey(f.program()).filter(p -> c.principal().actsIn(p.id()))
+						.orElseThrow(() -> new InvalidFieldException("program", "no program " + f.program()));
+				all.add(cb.equal(root.get("programId"), program.id()));
+			}
+			if (f.status() != null && !f.status().isEmpty()) {
+				all.add(root.get("status").in(f.status()));
+			}
+			if (f.tier() != null) {
+				all.add(cb.equal(root.get("tier"), f.tier()));
+			}
+			if (f.ownerId() != null) {
+				all.add(cb.equal(root.get("ownerId"), f.ownerId()));
+			}
+			if (f.requesterId() != null) {
+				all.add(cb.equal(root.get("requesterId"), f.requesterId()));
+			}
+			if (f.kind() != null) {
+				all.add(cb.equal(root.get("kind"), f.kind()));
+			}
+			if (f.updatedSince() != null) {
+				all.add(cb.greaterThanOrEqualTo(root.get("updatedAt"), f.updatedSince()));
+			}
+			if (f.assigneeGroupId() != null) {
+				all.add(cb.exists(activeAssignmentIn(root, query.subquery(Long.class), cb, Set.of(f.assigneeGroupId()))));
+			}
+			return cb.and(all.toArray(Predicate[]::new));
+		};
+	}
+
+	private static Subquery<Long> activeAssignmentIn(Root<Ticket> ticket, Subquery<Long> sub, CriteriaBuilder cb,
+			Set<Long> groupIds) {
+		Root<Assignment> a = sub.from(Assignment.class);
+		return sub.select(a.get("id")).where(cb.equal(a.get("ticket"), ticket),
+				cb.equal(a.get("status"), AssignmentStatus.ACTIVE), a.get("groupId").in(groupIds));
+	}
+}

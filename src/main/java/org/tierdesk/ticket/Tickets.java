@@ -1,0 +1,530 @@
+package org.tierdesk.ticket;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tierdesk.directory.SupportGroups;
+import org.tierdesk.directory.SupportGroups.GroupInfo;
+import org.tierdesk.identity.Accounts;
+import org.tierdesk.identity.Accounts.Person;
+import org.tierdesk.program.Program;
+import org.tierdesk.program.Programs;
+import org.tierdesk.system.DeskPrincipal;
+import org.tierdesk.system.ForbiddenException;
+import org.tierdesk.system.InvalidFieldException;
+import org.tierdesk.system.NotFoundException;
+import org.tierdesk.system.RuleViolationException;
+import org.tierdesk.ticket.Ticket.EscalationTarget;
+import org.tierdesk.ticket.TicketViews.AssignmentView;
+import org.tierdesk.ticket.TicketViews.EntryView;
+import org.tierdesk.ticket.TicketViews.HistoryView;
+import org.tierdesk.ticket.TicketViews.LinkView;
+import org.tierdesk.ticket.TicketViews.TicketView;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * The ticket module's use cases. Every method takes the acting person, checks what they may see (a ticket they
+ * cannot see is "not found") and do (403 otherwise), applies the ticket's rules, and commits the change with its
+ * history and events in one transaction. {@code expectedVersion} is the client's {@code If-Match}; null skips it.
+ */
+@Service
+public class Tickets {
+
+	private final TicketRepository tickets;
+
+	private final IdempotencyRepository idempotency;
+
+	private final TicketNumbers numbers;
+
+	private final TicketViews views;
+
+	private final Callers callers;
+
+	private final Programs programs;
+
+	private final Accounts accounts;
+
+	private final SupportGroups groups;
+
+	private final TicketProperties properties;
+
+	private final PriorityMatrix matrix;
+
+	private final EntityManager entityManager;
+
+	private final TransactionTemplate tx;
+
+	private final TransactionTemplate readTx;
+
+	private final Clock clock;
+
+	Tickets(TicketRepository tickets, IdempotencyRepository idempotency, TicketNumbers numbers, TicketViews views,
+			Callers callers, Programs programs, Accounts accounts, SupportGroups groups, TicketProperties properties,
+			EntityManager entityManager, PlatformTransactionManager transactions, Clock clock) {
+		this.tickets = tickets;
+		this.idempotency = idempotency;
+		this.numbers = numbers;
+		this.views = views;
+		this.callers = callers;
+		this.programs = programs;
+		this.accounts = accounts;
+		this.groups = groups;
+		this.properties = properties;
+		this.matrix = properties.matrix();
+		this.entityManager = entityManager;
+		this.tx = new TransactionTemplate(transactions);
+		this.readTx = new TransactionTemplate(transactions);
+		this.readTx.setReadOnly(true);
+		this.clock = clock;
+	}
+
+	/**
+	 * A request to open a ticket. Staff name the program and the requester; a customer opens for themselves in their
+	 * program. Impact and urgency default to medium.
+	 */
+	public record OpenTicket(String program, Long requesterId, TicketKind kind, Channel channel, String subject,
+			String description, StructuredFacts facts, String category, Impact impact, Urgency urgency) {
+	}
+
+	/** The outcome of opening: the ticket, and whether it was created now or replayed for a repeated key. */
+	public record Opened(TicketView ticket, boolean replayed) {
+	}
+
+	/** Functional escalation (to a tier and/or group) or hierarchical (flag to a duty manager). */
+	public enum EscalationType {
+		FUNCTIONAL, HIERARCHICAL
+	}
+
+	public record Escalation(EscalationType type, Integer tier, Long groupId, Long assigneeId, Long dutyManagerId,
+			String reason) {
+	}
+
+	/** Opens a ticket; with an idempotency key, a repeat of the same request returns the first ticket. */
+	public Opened open(DeskPrincipal me, OpenTicket request, String idempotencyKey) {
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+			throw new InvalidFieldException("Idempotency-Key", "an idempotency key is 1-200 characters");
+		}
+		String requestHash = sha256(request.toString());
+		IdempotencyRecord.Key key = idempotencyKey == null ? null
+				: new IdempotencyRecord.Key(me.accountId(), idempotencyKey);
+		if (key != null) {
+			Optional<Opened> replay = replay(me, key, requestHash);
+			if (replay.isPresent()) {
+				return replay.get();
+			}
+		}
+		try {
+			return tx.execute(status -> {
+				Caller c = callers.of(me);
+				Ticket ticket = openTicket(c, request);
+				if (key != null) {
+					idempotency.saveAndFlush(new IdempotencyRecord(key, requestHash, ticket.id(), clock.instant()));
+				}
+				return new Opened(views.view(ticket, c), false);
+			});
+		}
+		catch (DataIntegrityViolationException e) {
+			// a concurrent request with the same key won the race: answer with its ticket
+			if (key != null) {
+				Optional<Opened> replay = replay(me, key, requestHash);
+				if (replay.isPresent()) {
+					return replay.get();
+				}
+			}
+			throw e;
+		}
+	}
+
+	private Optional<Opened> replay(DeskPrincipal me, IdempotencyRecord.Key key, String requestHash) {
+		return readTx.execute(status -> idempotency.findById(key).map(found -> {
+			if (!found.requestHash().equals(requestHash)) {
+				throw new InvalidFieldException("Idempotency-Key",
+						"this idempotency key was already used for a different request");
+			}
+			Caller c = callers.of(me);
+			Ticket ticket = tickets.findById(found.ticketId()).orElseThrow();
+			return new Opened(views.view(ticket, c), true);
+		}));
+	}
+
+	private Ticket openTicket(Caller c, OpenTicket r) {
+		DeskPrincipal me = c.principal();
+		Program program = programFor(me, r.program());
+		long requesterId;
+		Channel channel;
+		if (me.staffOf(program.id())) {
+			if (r.requesterId() == null) {
+				throw new InvalidFieldException("requesterId", "name the requester the ticket is for");
+			}
+			requesterId = r.requesterId();
+			channel = r.channel() == null ? Channel.API : r.channel();
+		}
+		else if (c.isCustomer()) {
+			if (r.requesterId() != null && r.requesterId() != me.accountId()) {
+				throw new ForbiddenException("customers open tickets for themselves");
+			}
+			requesterId = me.accountId();
+			channel = r.channel() == Channel.WEB ? Channel.WEB : Channel.API;
+		}
+		else {
+			throw new ForbiddenException("only customers and desk staff open tickets");
+		}
+		Person requester = accounts.findById(requesterId)
+				.filter(p -> p.programIds().contains(program.id()))
+				.orElseThrow(() -> new InvalidFieldException("requesterId",
+						"no requester " + requesterId + " in program " + program.key()));
+		if (r.kind() == null) {
+			throw new InvalidFieldException("kind", "kind is required: INCIDENT or SERVICE_REQUEST");
+		}
+		Impact impact = r.impact() == null ? Impact.MEDIUM : r.impact();
+		Urgency urgency = r.urgency() == null ? Urgency.MEDIUM : r.urgency();
+		Long ownerGroup = groups.defaultGroup(program.id(), Ticket.OWNER_TIER).map(GroupInfo::id).orElse(null);
+		Instant now = clock.instant();
+		Ticket ticket = Ticket.open(new Ticket.Opening(numbers.next(), program.id(), r.kind(), channel, requesterId,
+				requester.organization(), r.subject(), r.description(), r.facts(), r.category(), impact, urgency,
+				matrix.priorityOf(impact, urgency), ownerGroup), me.accountId(), now);
+		entityManager.persist(ticket);
+		ticket.announceOpened();
+		return tickets.save(ticket);
+	}
+
+	private Program programFor(DeskPrincipal me, String key) {
+		if (key == null) {
+			if (me.programIds().size() == 1) {
+				return programs.byId(me.programIds().iterator().next());
+			}
+			throw new InvalidFieldException("program", "name the program the ticket belongs to");
+		}
+		return programs.findByKey(key).filter(p -> me.actsIn(p.id()))
+				.orElseThrow(() -> new InvalidFieldException("program", "no program " + key));
+	}
+
+	public TicketView get(DeskPrincipal me, String number) {
+		return read(me, number, (t, c) -> views.view(t, c));
+	}
+
+	public List<EntryView> entries(DeskPrincipal me, String number) {
+		return read(me, number, (t, c) -> views.entries(t, c));
+	}
+
+	public List<AssignmentView> assignments(DeskPrincipal me, String number) {
+		return read(me, number, (t, c) -> views.assignments(t, c));
+	}
+
+	public List<HistoryView> history(DeskPrincipal me, String number) {
+		return read(me, number, (t, c) -> {
+			requireStaff(t, c, "only desk staff read a ticket's history");
+			return views.history(t);
+		});
+	}
+
+	public List<LinkView> links(DeskPrincipal me, String number) {
+		return read(me, number, (t, c) -> {
+			requireStaff(t, c, "only desk staff read a ticket's links");
+			return views.links(t);
+		});
+	}
+
+	/** Changes the descriptive fields; priority follows impact and urgency through the matrix. */
+	public TicketView update(DeskPrincipal me, String number, Long expectedVersion, TicketUpdate changes,
+			String reason) {
+		return change(me, number, expectedVersion, (t, c, now) -> {
+			requireStaff(t, c, "only desk staff change a ticket");
+			t.update(changes, matrix, reason, me.accountId(), now);
+		});
+	}
+
+	/** A Tier 1 agent (or a program manager) takes ownership. */
+	public TicketView take(DeskPrincipal me, String number, Long expectedVersion, String reason) {
+		return change(me, number, expectedVersion, (t, c, now) -> {
+			requireStaff(t, c, "only desk staff take tickets");
+			if (!TicketAccess.speaksForDesk(t, c)) {
+				throw new ForbiddenException("tickets are owned by Tier 1: join a Tier 1 group of the program first");
+			}
+			t.take(me.accountId(), reason, now);
+		});
+	}
+
+	public TicketView escalate(DeskPrincipal me, String number, Long expectedVersion, Escalation e) {
+		EscalationType type = e.type() == null ? EscalationType.FUNCTIONAL : e.type();
+		return change(me, number, expectedVersion, (t, c, now) -> {
+			requireStaff(t, c, "only desk staff escalate tickets");
+			if (type == EscalationType.HIERARCHICAL) {
+				if (e.dutyManagerId() != null) {
+					accounts.findById(e.dutyManagerId()).filter(p -> p.programIds().contains(t.programId())
+							|| p.roles().contains(org.tierdesk.system.Role.ADMIN))
+							.orElseThrow(() -> new InvalidFieldException("dutyManagerId",
+									"no duty manager " + e.dutyManagerId() + " in this program"));
+				}
+				t.flagToManagement(e.dutyManagerId(), e.reason(), me.accountId(), now);
+				return;
+			}
+			EscalationTarget target = target(t, e);
+			Assignment assignment = t.escalate(target, e.reason(), me.accountId(), now);
+			entityManager.persist(assignment);
+			t.announceEscalation(assignment);
+		});
+	}
+
+	private EscalationTarget target(Ticket t, Escalation e) {
+		GroupInfo group;
+		if (e.groupId() != null) {
+			group = groups.findById(e.groupId()).filter(g -> g.programId() == t.programId())
+					.orElseThrow(() -> new InvalidFieldException("groupId",
+							"no support group " + e.groupId() + " in this ticket's program"));
+			if (e.tier() != null && e.tier() != group.tier()) {
+				throw new InvalidFieldException("tier", "group " + group.name() + " works at tier " + group.tier()
+						+ ", not " + e.tier());
+			}
+		}
+		else if (e.tier() != null) {
+			group = groups.defaultGroup(t.programId(), e.tier()).orElseThrow(() -> new InvalidFieldException("tier",
+					"the program has no support group at tier " + e.tier()));
+		}
+		else {
+			throw new InvalidFieldException("tier", "name the target tier, the target group, or both");
+		}
+		if (e.assigneeId() != null && !group.memberIds().contains(e.assigneeId())) {
+			throw new InvalidFieldException("assigneeId", "person " + e.assigneeId() + " is not in " + group.name());
+		}
+		return new EscalationTarget(group.id(), group.tier(), e.assigneeId());
+	}
+
+	/** The assigned group (or a program manager) hands the work back to the owner with its findings. */
+	public TicketView returnAssignment(DeskPrincipal me, String number, long assignmentId, Long expectedVersion,
+			String findings) {
+		return change(me, number, expectedVersion, (t, c, now) -> {
+			Assignment active = t.activeAssignment().filter(a -> a.id() == assignmentId).orElseThrow(
+					() -> new RuleViolationException("assignment " + assignmentId + " is not the active work"));
+			if (!c.inGroup(active.groupId()) && !c.manages(t.programId())) {
+				throw new ForbiddenException("only the assigned group returns its work");
+			}
+			t.returnAssignment(assignmentId, findings, me.accountId(), now);
+		});
+	}
+
+	public TicketView changeStatus(DeskPrincipal me, String number, Long expectedVersion, TicketStatus next,
+			String reason) {
+		if (next == null) {
+			throw new InvalidFieldException("status", "status is required");
+		}
+		return change(me, number, expectedVersion, (t, c, now) -> {
+			requireStaff(t, c, "only desk staff change a ticket's status");
+			t.changeStatus(next, reason, me.accountId(), now);
+		});
+	}
+
+	/**
+	 * Adds a reply or a note. Customers post public replies; vendors post notes on their assignment; Tier 2/3 staff
+	 * post notes; public replies from the desk come from Tier 1 or a program manager, the customer's single contact.
+	 */
+	public EntryView addEntry(DeskPrincipal me, String number, Long expectedVersion, EntryVisibility visibility,
+			Channel via, String body, boolean shareWithAssignment) {
+		EntryVisibility wanted = visibility == null ? EntryVisibility.PUBLIC : visibility;
+		TicketEntry[] added = new TicketEntry[1];
+		change(me, number, expectedVersion, (t, c, now) -> {
+			Long assignmentId = null;
+			Channel channel = via == null ? Channel.API : via;
+			if (c.staffOf(t.programId())) {
+				if (wanted == EntryVisibility.PUBLIC && !TicketAccess.speaksForDesk(t, c)) {
+					throw new ForbiddenException("Tier 1 is the customer's single contact: post an internal note, "
+							+ "and the owner will answer the customer");
+				}
+				if (shareWithAssignment) {
+					if (wanted != EntryVisibility.INTERNAL) {
+						throw new InvalidFieldException("shareWithAssignment", "only internal notes are shared");
+					}
+					assignmentId = t.activeAssignment().map(Assignment::id).orElseThrow(
+							() -> new InvalidFieldException("shareWithAssignment", "there is no active assignment"));
+				}
+			}
+			else if (c.isVendor() && TicketAccess.vendorOn(t, c)) {
+				if (wanted != EntryVisibility.INTERNAL) {
+					throw new ForbiddenException("vendors post internal notes on their assignment");
+				}
+				assignmentId = t.activeAssignment().orElseThrow().id();
+				channel = Channel.API;
+			}
+			else {
+				if (wanted != EntryVisibility.PUBLIC) {
+					throw new ForbiddenException("customers post public replies");
+				}
+				channel = via == Channel.WEB ? Channel.WEB : Channel.API;
+			}
+			TicketEntry entry = t.addEntry(wanted, channel, me.accountId(), assignmentId, body, now);
+			entityManager.persist(entry);
+			t.announceEntry(entry);
+			added[0] = entry;
+		});
+		return views.entry(added[0]);
+	}
+
+	/** The owner (or a program manager) resolves, once no other tier holds the work. */
+	public TicketView resolve(DeskPrincipal me, String number, Long expectedVersion, Resolution resolution) {
+		return change(me, number, expectedVersion, (t, c, now) -> {
+			requireStaff(t, c, "only the desk resolves tickets");
+			if (!java.util.Objects.equals(t.ownerId(), me.accountId()) && !c.manages(t.programId())) {
+				throw new ForbiddenException("only the ticket's owner (or a program manager) resolves it");
+			}
+			Program program = programs.byId(t.programId());
+			t.resolve(resolution, me.accountId(), Duration.ofDays(program.autoCloseDays()), now);
+		});
+	}
+
+	/** The requester (or the desk on their behalf) accepts or rejects the resolution. */
+	public TicketView answerResolution(DeskPrincipal me, String number, Long expectedVersion, boolean accepted,
+			String reason) {
+		return change(me, number, expectedVersion, (t, c, now) -> {
+			boolean requester = t.requesterId() == me.accountId();
+			if (!requester && !c.staffOf(t.programId())) {
+				throw new ForbiddenException("only the requester (or the desk on their behalf) answers a resolution");
+			}
+			String why = requester || reason == null ? reason : reason + " (recorded by the desk for the requester)";
+			if (accepted) {
+				t.accept(me.accountId(), why, now);
+			}
+			else {
+				t.reject(me.accountId(), why, now);
+			}
+		});
+	}
+
+	public TicketView cancel(DeskPrincipal me, String number, Long expectedVersion, String reason) {
+		return change(me, number, expectedVersion, (t, c, now) -> {
+			if (!c.staffOf(t.programId()) && t.requesterId() != me.accountId()) {
+				throw new ForbiddenException("only the desk or the requester cancels a ticket");
+			}
+			t.cancel(reason, me.accountId(), now);
+		});
+	}
+
+	public List<LinkView> link(DeskPrincipal me, String number, Long expectedVersion, LinkType type,
+			String targetNumber) {
+		if (type == null) {
+			throw new InvalidFieldException("type", "type is required");
+		}
+		change(me, number, expectedVersion, (t, c, now) -> {
+			requireStaff(t, c, "only desk staff link tickets");
+			t.linkTo(type, visibleTarget(targetNumber, c, "target"), me.accountId(), now);
+		});
+		return links(me, number);
+	}
+
+	public TicketView merge(DeskPrincipal me, String number, Long expectedVersion, String intoNumber) {
+		return change(me, number, expectedVersion, (t, c, now) -> {
+			requireStaff(t, c, "only desk staff merge tickets");
+			t.mergeInto(visibleTarget(intoNumber, c, "into"), me.accountId(), now);
+		});
+	}
+
+	private Ticket visibleTarget(String number, Caller c, String field) {
+		if (number == null || number.isBlank()) {
+			throw new InvalidFieldException(field, field + " is required");
+		}
+		return tickets.findByNumber(number).filter(o -> c.staffOf(o.programId()))
+				.orElseThrow(() -> new InvalidFieldException(field, "no ticket " + number));
+	}
+
+	/**
+	 * Closes resolutions nobody answered within their program's auto-close time. Safe to run on every instance at
+	 * once: each ticket closes in its own transaction, guarded by its version.
+	 *
+	 * @return how many tickets were closed
+	 */
+	public int closeUnansweredResolutions(long systemActorId) {
+		Instant now = clock.instant();
+		List<Long> due = readTx.execute(s -> tickets.findUnansweredResolutions(now, Limit.of(200)));
+		int closed = 0;
+		for (Long id : due) {
+			try {
+				Boolean done = tx.execute(s -> {
+					Ticket t = tickets.findById(id).orElseThrow();
+					boolean changed = t.closeIfUnanswered(systemActorId, now);
+					if (changed) {
+						tickets.save(t);
+					}
+					return changed;
+				});
+				if (Boolean.TRUE.equals(done)) {
+					closed++;
+				}
+			}
+			catch (ObjectOptimisticLockingFailureException e) {
+				// someone answered or closed it at the same moment
+			}
+		}
+		return closed;
+	}
+
+	// -- plumbing -------------------------------------------------------------------------------------------------
+
+	@FunctionalInterface
+	interface Reading<T> {
+
+		T apply(Ticket ticket, Caller caller);
+	}
+
+	@FunctionalInterface
+	private interface Changing {
+
+		void apply(Ticket ticket, Caller caller, Instant now);
+	}
+
+	<T> T read(DeskPrincipal me, String number, Reading<T> reading) {
+		return readTx.execute(status -> {
+			Caller c = callers.of(me);
+			return reading.apply(visible(number, c), c);
+		});
+	}
+
+	private TicketView change(DeskPrincipal me, String number, Long expectedVersion, Changing changing) {
+		return tx.execute(status -> {
+			Caller c = callers.of(me);
+			Ticket t = visible(number, c);
+			t.requireVersion(expectedVersion);
+			changing.apply(t, c, clock.instant());
+			Ticket saved = tickets.save(t);
+			entityManager.flush();
+			return views.view(saved, c);
+		});
+	}
+
+	Ticket visible(String number, Caller c) {
+		Ticket t = tickets.findByNumber(number).orElseThrow(() -> new NotFoundException("no ticket " + number));
+		boolean orgVisibility = c.isCustomer() && programs.byId(t.programId()).organizationVisibility();
+		if (!TicketAccess.canSee(t, c, orgVisibility)) {
+			throw new NotFoundException("no ticket " + number);
+		}
+		return t;
+	}
+
+	private static void requireStaff(Ticket t, Caller c, String message) {
+		if (!c.staffOf(t.programId())) {
+			throw new ForbiddenException(message);
+		}
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+					.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
