@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.hibernate.annotations.Immutable;
 
+
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;

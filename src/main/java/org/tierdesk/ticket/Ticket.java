@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.data.domain.AbstractAggregateRoot;
 import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.system.RuleViolationException;
 import org.tierdesk.system.StaleVersionException;
@@ -29,6 +28,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -41,7 +41,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "ticket")
-public class Ticket extends AbstractAggregateRoot<Ticket> {
+public class Ticket {
 
 	static final int OWNER_TIER = 1;
 
@@ -144,7 +144,22 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	@OrderBy("occurredAt, id")
 	private List<HistoryRecord> history = new ArrayList<>();
 
+	/** Events raised by changes not yet published; the use case publishes them in the same transaction. */
+	@Transient
+	private List<TicketEvent> raised = new ArrayList<>();
+
 	protected Ticket() {
+	}
+
+	private void raise(TicketEvent event) {
+		raised.add(event);
+	}
+
+	/** Hands over the events raised since the last call. */
+	List<TicketEvent> takeEvents() {
+		List<TicketEvent> events = List.copyOf(raised);
+		raised.clear();
+		return events;
 	}
 
 	/** What is needed to open a ticket; {@code priority} comes from the program's priority matrix. */
@@ -185,7 +200,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	/** Publishes the opening once the ticket has its database id. */
 	void announceOpened() {
-		registerEvent(new TicketOpened(id, number, programId, kind, channel, requesterId, priority, ownerGroupId,
+		raise(new TicketOpened(id, number, programId, kind, channel, requesterId, priority, ownerGroupId,
 				createdAt));
 	}
 
@@ -210,7 +225,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 			moveTo(TicketStatus.OPEN, agentId, null, now);
 		}
 		touch(now);
-		registerEvent(new TicketTaken(id, programId, agentId, previous, now));
+		raise(new TicketTaken(id, programId, agentId, previous, now));
 	}
 
 	/** Where escalated work goes: a group at a tier, optionally one person in it. */
@@ -253,7 +268,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	/** Publishes the escalation once the new assignment has its id. */
 	void announceEscalation(Assignment a) {
-		registerEvent(new TicketEscalated(id, programId, a.fromTier(), a.tier(), a.groupId(), a.id(), a.reason(),
+		raise(new TicketEscalated(id, programId, a.fromTier(), a.tier(), a.groupId(), a.id(), a.reason(),
 				a.assignedAt()));
 	}
 
@@ -272,7 +287,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 			moveTo(TicketStatus.OPEN, actorId, "work returned", now);
 		}
 		touch(now);
-		registerEvent(new AssignmentReturned(id, programId, a.id(), a.groupId(), fromTier, now));
+		raise(new AssignmentReturned(id, programId, a.id(), a.groupId(), fromTier, now));
 	}
 
 	/** Hierarchical escalation: flags the ticket to a duty manager. Separate from functional escalation. */
@@ -284,7 +299,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		this.managementFlagReason = why;
 		this.dutyManagerId = dutyManagerId;
 		touch(now);
-		registerEvent(new TicketFlaggedToManagement(id, programId, dutyManagerId, why, now));
+		raise(new TicketFlaggedToManagement(id, programId, dutyManagerId, why, now));
 	}
 
 	/** The owner marks the ticket as waiting on the customer or a vendor, or working again. */
@@ -325,7 +340,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	}
 
 	void announceEntry(TicketEntry e) {
-		registerEvent(new EntryAdded(id, programId, e.id(), e.visibility(), e.channel(), e.authorId(), e.createdAt()));
+		raise(new EntryAdded(id, programId, e.id(), e.visibility(), e.channel(), e.authorId(), e.createdAt()));
 	}
 
 	/**
@@ -356,7 +371,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		record(now, actorId, "RESOLVED", "resolution", null, summary, null);
 		moveTo(TicketStatus.RESOLVED, actorId, null, now);
 		touch(now);
-		registerEvent(new TicketResolved(id, programId, resolution.code(), tier, autoCloseAt, now));
+		raise(new TicketResolved(id, programId, resolution.code(), tier, autoCloseAt, now));
 	}
 
 	/** The customer accepts the resolution: the ticket closes. */
@@ -364,7 +379,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		requireResolved("accept");
 		record(now, actorId, "RESOLUTION_ACCEPTED", null, null, null, comment);
 		close(actorId, false, now);
-		registerEvent(new ResolutionAccepted(id, programId, actorId, now));
+		raise(new ResolutionAccepted(id, programId, actorId, now));
 	}
 
 	/** The customer rejects the resolution: the ticket is open again with its owner, and the reopen is counted. */
@@ -382,7 +397,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		autoCloseAt = null;
 		moveTo(TicketStatus.OPEN, actorId, why, now);
 		touch(now);
-		registerEvent(new ResolutionRejected(id, programId, actorId, why, reopenCount, now));
+		raise(new ResolutionRejected(id, programId, actorId, why, reopenCount, now));
 	}
 
 	/** Closes a resolution nobody answered once its time is up. */
@@ -402,7 +417,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		moveTo(TicketStatus.CANCELLED, actorId, why, now);
 		closedAt = now;
 		touch(now);
-		registerEvent(new TicketCancelled(id, programId, why, now));
+		raise(new TicketCancelled(id, programId, why, now));
 	}
 
 	/** Links this ticket to another of the same program. */
@@ -424,7 +439,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 				null);
 		touch(now);
 		target.touch(now);
-		registerEvent(new TicketsLinked(id, programId, type, target.id, now));
+		raise(new TicketsLinked(id, programId, type, target.id, now));
 	}
 
 	/**
@@ -448,9 +463,9 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		original.entries.add(new TicketEntry(original, EntryVisibility.INTERNAL, Channel.API, actorId, null,
 				"Merged " + number + " (" + subject + ") from requester " + requesterId + " into this ticket.", now));
 		original.record(now, actorId, "MERGED_FROM", "merged", null, number, null);
-		registerEvent(new TicketStatusChanged(id, programId, before, status, now));
-		registerEvent(new TicketMerged(id, programId, original.id, now));
-		registerEvent(new TicketClosed(id, programId, false, now));
+		raise(new TicketStatusChanged(id, programId, before, status, now));
+		raise(new TicketMerged(id, programId, original.id, now));
+		raise(new TicketClosed(id, programId, false, now));
 	}
 
 	/** Changes the descriptive fields, each recorded with its old and new value. */
@@ -493,7 +508,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		}
 		if (!changed.isEmpty()) {
 			touch(now);
-			registerEvent(new TicketUpdated(id, programId, Set.copyOf(changed), now));
+			raise(new TicketUpdated(id, programId, Set.copyOf(changed), now));
 		}
 	}
 
@@ -523,7 +538,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		closedAt = now;
 		autoCloseAt = null;
 		touch(now);
-		registerEvent(new TicketClosed(id, programId, automatically, now));
+		raise(new TicketClosed(id, programId, automatically, now));
 	}
 
 	private void moveTo(TicketStatus next, long actorId, String reason, Instant now) {
@@ -533,7 +548,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		TicketStatus before = status;
 		status = next;
 		record(now, actorId, "STATUS_CHANGED", "status", before.name(), next.name(), reason);
-		registerEvent(new TicketStatusChanged(id, programId, before, next, now));
+		raise(new TicketStatusChanged(id, programId, before, next, now));
 	}
 
 	private void requireActive(String action) {

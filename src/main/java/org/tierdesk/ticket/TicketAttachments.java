@@ -27,19 +27,16 @@ public class TicketAttachments {
 
 	private final AttachmentStore store;
 
-	private final TicketRepository ticketRepository;
-
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
 
 	TicketAttachments(Tickets tickets, Callers callers, AttachmentRepository attachments, AttachmentStore store,
-			TicketRepository ticketRepository, PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock) {
 		this.tickets = tickets;
 		this.callers = callers;
 		this.attachments = attachments;
 		this.store = store;
-		this.ticketRepository = ticketRepository;
 		this.tx = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
@@ -87,7 +84,6 @@ public class TicketAttachments {
 				}
 				Instant now = clock.instant();
 				t.attachmentAdded(name, me.accountId(), now);
-				ticketRepository.save(t);
 				return AttachmentView.of(attachments.save(new Attachment(t.id(), wanted, assignmentId, name,
 						stored.contentType(), stored.size(), stored.sha256(), stored.key(), me.accountId(), now)));
 			});

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -72,9 +73,13 @@ public class Tickets {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Tickets(TicketRepository tickets, IdempotencyRepository idempotency, TicketNumbers numbers, TicketViews views,
 			Callers callers, Programs programs, Accounts accounts, SupportGroups groups, TicketProperties properties,
-			EntityManager entityManager, PlatformTransactionManager transactions, Clock clock) {
+			EntityManager entityManager, PlatformTransactionManager transactions, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.tickets = tickets;
 		this.idempotency = idempotency;
 		this.numbers = numbers;
@@ -199,7 +204,8 @@ public class Tickets {
 				matrix.priorityOf(impact, urgency), ownerGroup), me.accountId(), now);
 		entityManager.persist(ticket);
 		ticket.announceOpened();
-		return tickets.save(ticket);
+		publish(ticket);
+		return ticket;
 	}
 
 	private Program programFor(DeskPrincipal me, String key) {
@@ -454,9 +460,8 @@ public class Tickets {
 				Boolean done = tx.execute(s -> {
 					Ticket t = tickets.findById(id).orElseThrow();
 					boolean changed = t.closeIfUnanswered(systemActorId, now);
-					if (changed) {
-						tickets.save(t);
-					}
+					entityManager.flush();
+					publish(t);
 					return changed;
 				});
 				if (Boolean.TRUE.equals(done)) {
@@ -497,10 +502,15 @@ public class Tickets {
 			Ticket t = visible(number, c);
 			t.requireVersion(expectedVersion);
 			changing.apply(t, c, clock.instant());
-			Ticket saved = tickets.save(t);
 			entityManager.flush();
-			return views.view(saved, c);
+			publish(t);
+			return views.view(t, c);
 		});
+	}
+
+	/** Publishes what the ticket raised, inside the transaction: the event registry stores it with the change. */
+	void publish(Ticket t) {
+		t.takeEvents().forEach(events::publishEvent);
 	}
 
 	Ticket visible(String number, Caller c) {

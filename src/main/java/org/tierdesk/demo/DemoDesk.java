@@ -1,0 +1,234 @@
+package org.tierdesk.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.tierdesk.directory.SupportGroups;
+import org.tierdesk.directory.SupportGroups.GroupInfo;
+import org.tierdesk.identity.Accounts;
+import org.tierdesk.identity.Accounts.NewAccount;
+import org.tierdesk.identity.Accounts.Person;
+import org.tierdesk.program.Program;
+import org.tierdesk.program.Programs;
+import org.tierdesk.program.Programs.ProgramSettings;
+import org.tierdesk.program.TierSetup;
+import org.tierdesk.system.DeskPrincipal;
+import org.tierdesk.system.Role;
+import org.tierdesk.ticket.Channel;
+import org.tierdesk.ticket.EntryVisibility;
+import org.tierdesk.ticket.Impact;
+import org.tierdesk.ticket.Resolution;
+import org.tierdesk.ticket.ResolutionCode;
+import org.tierdesk.ticket.StructuredFacts;
+import org.tierdesk.ticket.TicketKind;
+import org.tierdesk.ticket.TicketStatus;
+import org.tierdesk.ticket.Tickets;
+import org.tierdesk.ticket.Tickets.Escalation;
+import org.tierdesk.ticket.Tickets.EscalationType;
+import org.tierdesk.ticket.Tickets.OpenTicket;
+import org.tierdesk.ticket.Urgency;
+
+/**
+ * Seeds the FLEET program: tiers 0-4, support groups per tier including an OEM vendor, agents, customers and a few
+ * dozen tickets in every state, all made through the same use cases people use, so their history and events are
+ * real. Runs once: a database that already has the program is left alone.
+ */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty("tierdesk.demo")
+class DemoDesk implements ApplicationRunner {
+
+	static final String PROGRAM = "FLEET";
+
+	static final String PASSWORD = "demo-password";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDesk.class);
+
+	private final Programs programs;
+
+	private final Accounts accounts;
+
+	private final SupportGroups groups;
+
+	private final Tickets tickets;
+
+	private final Clock clock;
+
+	DemoDesk(Programs programs, Accounts accounts, SupportGroups groups, Tickets tickets, Clock clock) {
+		this.programs = programs;
+		this.accounts = accounts;
+		this.groups = groups;
+		this.tickets = tickets;
+		this.clock = clock;
+	}
+
+	private record Issue(TicketKind kind, Channel channel, String subject, String description, String system,
+			Impact impact, Urgency urgency) {
+	}
+
+	private static final List<Issue> ISSUES = List.of(
+			new Issue(TicketKind.INCIDENT, Channel.PHONE, "Supply requisition screen freezes on submit",
+					"Requisitions hang at 'Submitting' and never post; started after this morning's update.",
+					"R-Supply", Impact.HIGH, Urgency.HIGH),
+			new Issue(TicketKind.SERVICE_REQUEST, Channel.EMAIL, "Need access to the maintenance data portal",
+					"New division officer needs read access to the maintenance data portal.", "MDS Portal",
+					Impact.LOW, Urgency.MEDIUM),
+			new Issue(TicketKind.INCIDENT, Channel.WEB, "Navigation display reboots every few hours",
+					"Bridge navigation display reboots roughly every four hours while under way.", "NAVDISP",
+					Impact.HIGH, Urgency.MEDIUM),
+			new Issue(TicketKind.INCIDENT, Channel.CHAT, "Cannot print work orders to the shop printer",
+					"Work orders fail to print to the engineering shop printer; other printers work.", "OMMS",
+					Impact.MEDIUM, Urgency.MEDIUM),
+			new Issue(TicketKind.SERVICE_REQUEST, Channel.PHONE, "Which release fixes the inventory sync error?",
+					"Customer asks when the corrected release for the inventory sync error ships.", "R-Supply",
+					Impact.LOW, Urgency.LOW),
+			new Issue(TicketKind.INCIDENT, Channel.MESSAGE, "Message traffic not reaching shore command",
+					"Formal message traffic queued since 0400; shore command reports nothing received.", "NMT",
+					Impact.HIGH, Urgency.HIGH),
+			new Issue(TicketKind.INCIDENT, Channel.SMS, "Password reset link expired",
+					"Reset link from the portal expires before the email arrives aboard ship.", "MDS Portal",
+					Impact.LOW, Urgency.HIGH),
+			new Issue(TicketKind.SERVICE_REQUEST, Channel.EMAIL, "Request training on the new fuel reporting module",
+					"Two sailors need training on fuel reporting before next month's inspection.", "FuelRep",
+					Impact.LOW, Urgency.LOW),
+			new Issue(TicketKind.INCIDENT, Channel.PHONE, "Radar interface card fault light",
+					"Fault light on radar interface card; BITE test reports code 0x3F.", "SPS-73",
+					Impact.HIGH, Urgency.MEDIUM));
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (programs.findByKey(PROGRAM).isPresent()) {
+			log.info("Demo program {} already present; leaving it as it is", PROGRAM);
+			return;
+		}
+		Program program = programs.create(PROGRAM, new ProgramSettings("Fleet Logistics Support", "America/New_York",
+				new TierSetup(new TreeMap<>(Map.of(0, "Self-service portal", 1, "311 service desk", 2,
+						"Program specialists", 3, "Systems engineering", 4, "OEM vendor"))),
+				true, 5));
+		long p = program.id();
+		GroupInfo desk = groups.create(p, "311 Service Desk", 1, "desk@fleet.example", null);
+		GroupInfo logistics = groups.create(p, "Logistics Specialists", 2, "logistics@fleet.example", null);
+		GroupInfo network = groups.create(p, "Network Specialists", 2, "network@fleet.example", null);
+		GroupInfo engineering = groups.create(p, "Systems Engineering", 3, "sse@fleet.example", null);
+		GroupInfo oem = groups.create(p, "Acme Marine Systems (OEM)", 4, "support@acme-marine.example",
+				"N00024-26-C-0311");
+
+		Person manager = person("pat.manager", "Pat Manager", Role.PROGRAM_MANAGER, p, null, null);
+		Person alice = member(desk, person("alice.tier1", "Alice Tier-One", Role.AGENT, p, null, null));
+		Person bob = member(desk, person("bob.tier1", "Bob Tier-One", Role.AGENT, p, null, null));
+		Person carol = member(logistics, person("carol.tier2", "Carol Logistics", Role.AGENT, p, null, null));
+		member(network, person("dan.tier2", "Dan Network", Role.AGENT, p, null, null));
+		member(engineering, person("erin.tier3", "Erin Engineer", Role.AGENT, p, null, null));
+		Person victor = member(oem, person("victor.vendor", "Victor Acme", Role.VENDOR, p, null, null));
+		groups.addMember(desk.id(), manager.id());
+		List<Person> customers = List.of(
+				person("lt.jones", "LT Dana Jones", Role.CUSTOMER, p, "USS Example (DDG-999)", "Norfolk"),
+				person("cpo.smith", "CPO Lee Smith", Role.CUSTOMER, p, "USS Example (DDG-999)", "Norfolk"),
+				person("ens.garcia", "ENS Maria Garcia", Role.CUSTOMER, p, "USS Sample (LHD-9)", "San Diego"),
+				person("ltjg.chen", "LTJG Wei Chen", Role.CUSTOMER, p, "NAVSUP FLC Norfolk", "Norfolk"),
+				person("po1.okafor", "PO1 Ada Okafor", Role.CUSTOMER, p, "USS Sample (LHD-9)", "San Diego"),
+				person("cdr.silva", "CDR Ana Silva", Role.CUSTOMER, p, "SPAWAR Atlantic", "Charleston"));
+
+		List<String> made = new ArrayList<>();
+		for (int i = 0; i < 36; i++) {
+			Issue issue = ISSUES.get(i % ISSUES.size());
+			Person requester = customers.get(i % customers.size());
+			Person agent = i % 2 == 0 ? alice : bob;
+			DeskPrincipal opener = issue.channel() == Channel.WEB ? principal(requester) : principal(agent);
+			String number = tickets.open(opener, new OpenTicket(PROGRAM, requester.id(), issue.kind(),
+					issue.channel(), issue.subject(), issue.description(),
+					new StructuredFacts(null, requester.site(), null, issue.system(), "4.2"), issue.system(),
+					issue.impact(), issue.urgency()), null).ticket().number();
+			made.add(number);
+			advance(i % 9, number, principal(agent), principal(requester), principal(carol), principal(victor), oem,
+					logistics, engineering);
+		}
+		log.info("""
+
+				    Demo desk {} seeded: {} tickets, support groups at tiers 1-4, and these people (password '{}'):
+				    program manager pat.manager · Tier 1 alice.tier1, bob.tier1 · Tier 2 carol.tier2, dan.tier2 ·
+				    Tier 3 erin.tier3 · vendor victor.vendor · customers lt.jones, cpo.smith, ens.garcia, ...
+				""", PROGRAM, made.size(), PASSWORD);
+	}
+
+	/** Moves a fresh ticket to one of nine typical states. */
+	private void advance(int state, String n, DeskPrincipal agent, DeskPrincipal customer, DeskPrincipal tier2,
+			DeskPrincipal vendor, GroupInfo oem, GroupInfo logistics, GroupInfo engineering) {
+		if (state == 0) {
+			return; // NEW, waiting in the Tier 1 queue
+		}
+		tickets.take(agent, n, null, null);
+		switch (state) {
+			case 1 -> tickets.addEntry(agent, n, null, EntryVisibility.PUBLIC, Channel.PHONE,
+					"Thanks for calling; we are looking into it now.", false);
+			case 2 -> tickets.escalate(agent, n, null, new Escalation(EscalationType.FUNCTIONAL, 2, logistics.id(),
+					null, null, "Needs program specialist: data issue beyond Tier 1 scripts"));
+			case 3 -> {
+				tickets.escalate(agent, n, null, new Escalation(EscalationType.FUNCTIONAL, 2, logistics.id(), null,
+						null, "Needs program specialist"));
+				tickets.escalate(tier2, n, null, new Escalation(EscalationType.FUNCTIONAL, 3, engineering.id(), null,
+						null, "Reproduced; needs engineering analysis"));
+			}
+			case 4 -> {
+				var t = tickets.escalate(agent, n, null, new Escalation(EscalationType.FUNCTIONAL, 4, oem.id(), null,
+						null, "Hardware fault: OEM warranty repair"));
+				tickets.addEntry(vendor, n, null, EntryVisibility.INTERNAL, Channel.API,
+						"Replacement card shipping; ETA five days.", false);
+				if (t.assignment() == null) {
+					throw new IllegalStateException("vendor assignment missing");
+				}
+			}
+			case 5 -> tickets.changeStatus(agent, n, null, TicketStatus.WAITING_ON_CUSTOMER,
+					"Asked the customer for the BITE log");
+			case 6 -> resolve(agent, n);
+			case 7 -> {
+				resolve(agent, n);
+				tickets.answerResolution(customer, n, null, true, "Working again, thanks");
+			}
+			case 8 -> {
+				var t = tickets.escalate(agent, n, null, new Escalation(EscalationType.FUNCTIONAL, 2, logistics.id(),
+						null, null, "Needs program specialist"));
+				tickets.returnAssignment(tier2, n, t.assignment().id(), null,
+						"Known defect in 4.2; fixed in 4.3 (due next month). Workaround: resubmit after sync.");
+				resolve(agent, n);
+				tickets.answerResolution(customer, n, null, false, "Workaround does not help aboard ship");
+			}
+			default -> {
+			}
+		}
+	}
+
+	private void resolve(DeskPrincipal agent, String n) {
+		tickets.resolve(agent, n, null, new Resolution(ResolutionCode.FIX_ACTION,
+				"Known defect; corrected in release 4.3. Workaround: resubmit after the nightly sync.", "4.3",
+				LocalDate.now(clock).plusDays(30)));
+	}
+
+	private Person person(String username, String name, Role role, long programId, String organization,
+			String site) {
+		return accounts.create(new NewAccount(username, name, username + "@fleet.example", null, organization, site,
+				PASSWORD, EnumSet.of(role), Set.of(programId)));
+	}
+
+	private Person member(GroupInfo group, Person person) {
+		groups.addMember(group.id(), person.id());
+		return person;
+	}
+
+	private static DeskPrincipal principal(Person p) {
+		return new DeskPrincipal(p.id(), p.username(), p.displayName(), p.roles(), p.programIds());
+	}
+}

@@ -1,0 +1,73 @@
+package org.tierdesk.reporting;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.tierdesk.ticket.AssignmentReturned;
+import org.tierdesk.ticket.TicketEscalated;
+import org.tierdesk.ticket.TicketEvent;
+import org.tierdesk.ticket.TicketResolved;
+
+/**
+ * Appends every ticket event to {@code reporting_ticket_event}. Runs after the ticket's transaction commits, from the
+ * event publication registry, so a crash between the two re-delivers the event; a re-delivered event is recorded
+ * once.
+ */
+@Component
+public class TicketEventLog {
+
+	private final JdbcClient jdbc;
+
+	TicketEventLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@ApplicationModuleListener
+	void on(TicketEvent event) {
+		// a re-delivered event (after a crash or restart) is recorded once
+		jdbc.sql("""
+				insert into reporting_ticket_event (program_id, ticket_id, event_type, tier, occurred_at)
+				select cast(:program as bigint), cast(:ticket as bigint), cast(:type as varchar(40)),
+				       cast(:tier as int), cast(:at as timestamp(6) with time zone) from (values (1)) as one(x)
+				where not exists (select 1 from reporting_ticket_event
+				                  where ticket_id = :ticket and event_type = :type and occurred_at = :at)""")
+			.param("program", event.programId())
+			.param("ticket", event.ticketId())
+			.param("type", event.getClass().getSimpleName())
+			.param("tier", tierOf(event))
+			.param("at", event.at().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	/** How many events of each type a program had in [from, to). */
+	public Map<String, Long> countsByType(long programId, Instant from, Instant to) {
+		List<Map.Entry<String, Long>> rows = jdbc.sql("""
+				select event_type, count(*) as n from reporting_ticket_event
+				where program_id = :program and occurred_at >= :from and occurred_at < :to
+				group by event_type""")
+			.param("program", programId)
+			.param("from", from.atOffset(ZoneOffset.UTC))
+			.param("to", to.atOffset(ZoneOffset.UTC))
+			.query((rs, i) -> Map.entry(rs.getString("event_type"), rs.getLong("n")))
+			.list();
+		return Map.ofEntries(rows.toArray(Map.Entry[]::new));
+	}
+
+	private static Integer tierOf(TicketEvent event) {
+		if (event instanceof TicketEscalated e) {
+			return e.toTier();
+		}
+		if (event instanceof TicketResolved r) {
+			return r.tier();
+		}
+		if (event instanceof AssignmentReturned r) {
+			return r.fromTier();
+		}
+		return null;
+	}
+}
