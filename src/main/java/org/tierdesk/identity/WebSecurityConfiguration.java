@@ -76,6 +76,7 @@ class WebSecurityConfiguration {
 			throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
 				+ ",\"detail\":\"" + detail + "\"}");
 	}

@@ -38,6 +38,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		if (!multipart && request.getContentLengthLong() > maxJsonBytes) {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
 			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
 					+ "\"detail\":\"The request body is larger than " + maxJsonBytes + " bytes.\"}");
 			return;

@@ -319,7 +319,7 @@ public class Tickets {
 			if (!c.inGroup(active.groupId()) && !c.manages(t.programId())) {
 				throw new ForbiddenException("only the assigned group returns its work");
 			}
-			t.returnAssignment(assignmentId, findings, me.accountId(), now);
+			t.returnAssignment(active, findings, me.accountId(), now);
 		});
 	}
 
