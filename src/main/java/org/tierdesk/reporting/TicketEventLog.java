@@ -1,6 +1,10 @@
 package org.tierdesk.reporting;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +34,14 @@ public class TicketEventLog {
 	@ApplicationModuleListener
 	void on(TicketEvent event) {
 		// a re-delivered event (after a crash or restart) is recorded once
+		String key = sha256(event.getClass().getName() + event);
 		jdbc.sql("""
-				insert into reporting_ticket_event (program_id, ticket_id, event_type, tier, occurred_at)
+				insert into reporting_ticket_event (program_id, ticket_id, event_type, tier, occurred_at, event_key)
 				select cast(:program as bigint), cast(:ticket as bigint), cast(:type as varchar(40)),
-				       cast(:tier as int), cast(:at as timestamp(6) with time zone) from (values (1)) as one(x)
-				where not exists (select 1 from reporting_ticket_event
-				                  where ticket_id = :ticket and event_type = :type and occurred_at = :at)""")
+				       cast(:tier as int), cast(:at as timestamp(6) with time zone), cast(:key as varchar(64))
+				from (values (1)) as one(x)
+				where not exists (select 1 from reporting_ticket_event where event_key = :key)""")
+			.param("key", key)
 			.param("program", event.programId())
 			.param("ticket", event.ticketId())
 			.param("type", event.getClass().getSimpleName())
@@ -56,6 +62,16 @@ public class TicketEventLog {
 			.query((rs, i) -> Map.entry(rs.getString("event_type"), rs.getLong("n")))
 			.list();
 		return Map.ofEntries(rows.toArray(Map.Entry[]::new));
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of().formatHex(
+					MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static Integer tierOf(TicketEvent event) {

@@ -137,12 +137,14 @@ public class Tickets {
 				Caller c = callers.of(me);
 				Ticket ticket = openTicket(c, request);
 				if (key != null) {
-					idempotency.saveAndFlush(new IdempotencyRecord(key, requestHash, ticket.id(), clock.instant()));
+					// persist, never merge: a concurrent retry must fail on the key, not overwrite it
+					entityManager.persist(new IdempotencyRecord(key, requestHash, ticket.id(), clock.instant()));
+					entityManager.flush();
 				}
 				return new Opened(views.view(ticket, c), false);
 			});
 		}
-		catch (DataIntegrityViolationException e) {
+		catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException e) {
 			// a concurrent request with the same key won the race: answer with its ticket
 			if (key != null) {
 				Optional<Opened> replay = replay(me, key, requestHash);

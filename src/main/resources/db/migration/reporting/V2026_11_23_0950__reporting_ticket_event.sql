@@ -6,6 +6,8 @@ CREATE TABLE reporting_ticket_event (
     event_type   VARCHAR(40)  NOT NULL,
     tier         INT,
     occurred_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    CONSTRAINT reporting_ticket_event_uk UNIQUE (ticket_id, event_type, occurred_at)
+    -- SHA-256 of the event's content: a re-delivered event is recorded once
+    event_key    VARCHAR(64)  NOT NULL,
+    CONSTRAINT reporting_ticket_event_key_uk UNIQUE (event_key)
 );
 CREATE INDEX reporting_ticket_event_program_idx ON reporting_ticket_event (program_id, occurred_at);

@@ -108,7 +108,7 @@ class TicketRestController {
 	}
 
 	record EntryRequest(EntryVisibility visibility, Channel channel, @NotBlank String body,
-			boolean shareWithAssignment) {
+			Boolean shareWithAssignment) {
 	}
 
 	record ResolutionRequest(@NotNull ResolutionCode code, @NotBlank String solution, String fixRelease,
@@ -224,7 +224,7 @@ class TicketRestController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal DeskPrincipal me) {
 		return tickets.addEntry(me, number, version(ifMatch), r.visibility(), r.channel(), r.body(),
-				r.shareWithAssignment());
+				Boolean.TRUE.equals(r.shareWithAssignment()));
 	}
 
 	@PutMapping("/{number}/resolution")
