@@ -86,6 +86,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+		if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+			// a malformed id names nothing that exists
+			return problem(HttpStatus.NOT_FOUND, "Not found", "no such " + e.getName(), List.of());
+		}
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", "'" + e.getName() + "' has an invalid value",
 				List.of(new FieldProblem(e.getName(), "invalid value")));
 	}

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.InvalidFieldException;
+import org.tierdesk.system.RequestTooLargeException;
 import org.tierdesk.ticket.Channel;
 import org.tierdesk.ticket.EntryVisibility;
 import org.tierdesk.ticket.Impact;
@@ -40,6 +41,7 @@ import org.tierdesk.ticket.TicketAttachments;
 import org.tierdesk.ticket.TicketAttachments.AttachmentView;
 import org.tierdesk.ticket.TicketAttachments.Download;
 import org.tierdesk.ticket.TicketKind;
+import org.tierdesk.ticket.TicketProperties;
 import org.tierdesk.ticket.TicketSearch;
 import org.tierdesk.ticket.TicketSearch.TicketFilter;
 import org.tierdesk.ticket.TicketSearch.TicketPage;
@@ -79,10 +81,14 @@ class TicketRestController {
 
 	private final TicketAttachments attachments;
 
-	TicketRestController(Tickets tickets, TicketSearch search, TicketAttachments attachments) {
+	private final TicketProperties properties;
+
+	TicketRestController(Tickets tickets, TicketSearch search, TicketAttachments attachments,
+			TicketProperties properties) {
 		this.tickets = tickets;
 		this.search = search;
 		this.attachments = attachments;
+		this.properties = properties;
 	}
 
 	record OpenTicketRequest(String program, Long requesterId, @NotNull TicketKind kind, Channel channel,
@@ -292,6 +298,9 @@ class TicketRestController {
 			throws IOException {
 		if (file.isEmpty()) {
 			throw new InvalidFieldException("file", "the file is empty");
+		}
+		if (file.getSize() > properties.attachmentMaxBytes().toBytes()) {
+			throw new RequestTooLargeException("attachments are limited to " + properties.attachmentMaxBytes());
 		}
 		try (InputStream in = file.getInputStream()) {
 			return attachments.attach(me, number, file.getOriginalFilename(), visibility, in);
