@@ -1,0 +1,246 @@
+package org.tierdesk.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Durable ticket creation over the REST API: 16 concurrent clients, each authenticating with a personal API token,
+ * each request committing a ticket with its first entry, history and events. The service runs as its own process
+ * (the packaged jar), so start-up time and RSS are the service's alone; the database is a real PostgreSQL (embedded
+ * binaries) or the embedded H2 default. Run with {@code ./mvnw -Pbenchmark verify}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(16)
+@Fork(value = 1, jvmArgsAppend = "-Xmx256m")
+@Warmup(iterations = 2, time = 10)
+@Measurement(iterations = 3, time = 15)
+public class TicketCreationBenchmark {
+
+	static final String JVM_OPTIONS = System.getProperty("tierdesk.bench.jvm", "-Xmx384m -XX:+UseG1GC");
+
+	@Param({ "postgres", "h2" })
+	public String database;
+
+	private EmbeddedPostgres postgres;
+
+	private Process server;
+
+	private Path dataDir;
+
+	private String baseUrl;
+
+	private String token;
+
+	private String body;
+
+	private HttpClient http;
+
+	private final AtomicLong failures = new AtomicLong();
+
+	private Path log;
+
+	private long startupMillis;
+
+	private long idleRssKb;
+
+	@Setup(Level.Trial)
+	public void start() throws Exception {
+		dataDir = Files.createTempDirectory("tierdesk-bench");
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		baseUrl = "http://127.0.0.1:" + port;
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(List.of(JVM_OPTIONS.split(" ")));
+		command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
+				"--tierdesk.data-dir=" + dataDir, "--logging.level.root=WARN"));
+		if (database.equals("postgres")) {
+			postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+			command.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
+			command.add("--spring.datasource.username=postgres");
+			command.add("--spring.datasource.password=postgres");
+		}
+		log = dataDir.resolve("server.log");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("TIERDESK_ADMIN_PASSWORD", "bench-admin-password");
+		http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+			.build();
+		long started = System.nanoTime();
+		server = builder.start();
+		awaitHealthy();
+		startupMillis = (System.nanoTime() - started) / 1_000_000;
+		seed();
+		Thread.sleep(5000);
+		idleRssKb = rss("VmRSS");
+	}
+
+	@Benchmark
+	public int createTicket() throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/tickets"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 201) {
+			failures.incrementAndGet();
+			throw new IllegalStateException("expected 201, got " + response.statusCode() + " " + response.body());
+		}
+		return response.body().length();
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() throws Exception {
+		long peakRssKb = rss("VmHWM");
+		long rssKb = rss("VmRSS");
+		String tickets = get("/api/v1/tickets?size=1", basic("bench.agent", "bench-agent-password"));
+		Matcher total = Pattern.compile("\"totalItems\":(\\d+)").matcher(tickets);
+		String report = """
+				database=%s startup_ms=%d idle_rss_mib=%d peak_rss_mib=%d end_rss_mib=%d failures=%d tickets_committed=%s jvm_options="%s"
+				""".formatted(database, startupMillis, idleRssKb / 1024, peakRssKb / 1024, rssKb / 1024, failures.get(),
+				total.find() ? total.group(1) : "?", JVM_OPTIONS);
+		System.out.print("\n[tierdesk] " + report);
+		Path out = Path.of("target", "benchmark");
+		Files.createDirectories(out);
+		Files.writeString(out.resolve("service-" + database + ".txt"), report, StandardCharsets.UTF_8,
+				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+		server.destroy();
+		if (!server.waitFor(30, TimeUnit.SECONDS)) {
+			server.destroyForcibly();
+		}
+		if (postgres != null) {
+			postgres.close();
+		}
+	}
+
+	private void seed() throws Exception {
+		String admin = basic("admin", "bench-admin-password");
+		post("/api/v1/programs", admin, "{\"key\":\"BENCH\",\"name\":\"Benchmark program\"}");
+		String agent = post("/api/v1/users", admin, """
+				{"username":"bench.agent","displayName":"Bench Agent","roles":["AGENT"],"programs":["BENCH"],
+				 "password":"bench-agent-password"}""");
+		String customer = post("/api/v1/users", admin, """
+				{"username":"bench.customer","displayName":"Bench Customer","roles":["CUSTOMER"],
+				 "programs":["BENCH"],"organization":"Bench Org"}""");
+		String group = post("/api/v1/programs/BENCH/groups", admin, "{\"name\":\"Service Desk\",\"tier\":1}");
+		post("/api/v1/programs/BENCH/groups/" + id(group) + "/members", admin, "{\"userId\":" + id(agent) + "}");
+		String issued = post("/api/v1/users/me/tokens", basic("bench.agent", "bench-agent-password"),
+				"{\"name\":\"benchmark\"}");
+		Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(issued);
+		if (!m.find()) {
+			throw new IllegalStateException("no token in " + issued);
+		}
+		token = m.group(1);
+		body = """
+				{"program":"BENCH","requesterId":%s,"kind":"INCIDENT","channel":"PHONE",
+				 "subject":"Requisition screen freezes on submit",
+				 "description":"Requisitions hang at Submitting and never post; started after the morning update.",
+				 "facts":{"location":"Supply office","affectedSystem":"R-Supply","affectedVersion":"4.2"},
+				 "impact":"MEDIUM","urgency":"HIGH"}""".formatted(id(customer));
+	}
+
+	private void awaitHealthy() throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (System.nanoTime() < deadline) {
+			if (!server.isAlive()) {
+				throw new IllegalStateException("the service died:\n" + Files.readString(log));
+			}
+			try {
+				HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl
+						+ "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200 && health.body().contains("UP")) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("the service did not start:\n" + Files.readString(log));
+	}
+
+	private String post(String path, String authorization, String json) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+		}
+		return response.body();
+	}
+
+	private String get(String path, String authorization) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization)
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	private static String id(String json) {
+		Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(json);
+		if (!m.find()) {
+			throw new IllegalStateException("no id in " + json);
+		}
+		return m.group(1);
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private long rss(String field) throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(server.pid()), "status"))) {
+			if (line.startsWith(field + ":")) {
+				return Long.parseLong(line.replaceAll("\\D", ""));
+			}
+		}
+		return -1;
+	}
+
+	private static Path jar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			return files.filter(p -> p.getFileName().toString().matches("tierdesk-.*\\.jar"))
+				.filter(p -> !p.getFileName().toString().endsWith("-plain.jar") && !p.toString().endsWith(".original"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("build the jar first: ./mvnw -Pbenchmark verify"));
+		}
+	}
+}
