@@ -2,21 +2,27 @@ package org.tierdesk.directory;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface SupportGroupRepository extends JpaRepository<SupportGroup, Long> {
 
+	@EntityGraph(attributePaths = "members")
 	List<SupportGroup> findByProgramIdOrderByTierAscNameAsc(long programId);
 
+	@EntityGraph(attributePaths = "members")
 	List<SupportGroup> findByProgramIdAndTierOrderByNameAsc(long programId, int tier);
 
+	@EntityGraph(attributePaths = "members")
 	List<SupportGroup> findByIdIn(Collection<Long> ids);
 
-	boolean existsByProgramIdAndName(long programId, String name);
+	/** The groups a person belongs to, members included, in one query. */
+	@Query("select distinct g from SupportGroup g left join fetch g.members where :accountId member of g.members")
+	List<SupportGroup> findWithMember(long accountId);
 
-	@Query("select g.id from SupportGroup g join g.members m where m = :accountId")
-	Set<Long> groupIdsOf(long accountId);
+	boolean existsByProgramIdAndName(long programId, String name);
 }

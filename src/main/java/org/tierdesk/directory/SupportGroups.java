@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.hibernate.Session;
+import org.hibernate.SessionCheckMode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tierdesk.identity.Accounts;
@@ -19,6 +21,8 @@ import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.system.NotFoundException;
 import org.tierdesk.system.RuleViolationException;
 import org.tierdesk.system.Role;
+
+import jakarta.persistence.EntityManager;
 
 /** The directory's API for support groups: set them up, staff them, look them up. */
 @Service
@@ -33,7 +37,11 @@ public class SupportGroups {
 
 	private final Clock clock;
 
-	SupportGroups(SupportGroupRepository groups, Programs programs, Accounts accounts, Clock clock) {
+	private final EntityManager entityManager;
+
+	SupportGroups(SupportGroupRepository groups, Programs programs, Accounts accounts, Clock clock,
+			EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.groups = groups;
 		this.programs = programs;
 		this.accounts = accounts;
@@ -110,12 +118,15 @@ public class SupportGroups {
 		return groups.findById(id).map(SupportGroups::info);
 	}
 
+	/** The groups with these ids; unknown ids are left out. Reuses what this transaction already loaded. */
 	public Map<Long, GroupInfo> byIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return groups.findByIdIn(ids).stream().map(SupportGroups::info)
-				.collect(Collectors.toMap(GroupInfo::id, Function.identity()));
+		return entityManager.unwrap(Session.class)
+			.findMultiple(SupportGroup.class, List.copyOf(new java.util.HashSet<>(ids)), SessionCheckMode.ENABLED)
+			.stream().filter(java.util.Objects::nonNull).map(SupportGroups::info)
+			.collect(Collectors.toMap(GroupInfo::id, Function.identity()));
 	}
 
 	public List<GroupInfo> inProgram(long programId) {
@@ -128,9 +139,10 @@ public class SupportGroups {
 				.map(SupportGroups::info);
 	}
 
-	/** The ids of the groups a person belongs to, in any program. */
-	public Set<Long> groupIdsOf(long accountId) {
-		return Set.copyOf(groups.groupIdsOf(accountId));
+	/** The groups a person belongs to, in any program, by id. */
+	public Map<Long, GroupInfo> groupsOf(long accountId) {
+		return groups.findWithMember(accountId).stream().map(SupportGroups::info)
+				.collect(Collectors.toMap(GroupInfo::id, Function.identity()));
 	}
 
 	private SupportGroup group(long id) {

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.Role;
 
@@ -60,12 +62,14 @@ public class Account {
 	private Instant createdAt;
 
 	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.JOIN)
 	@CollectionTable(name = "identity_account_role", joinColumns = @JoinColumn(name = "account_id"))
 	@Column(name = "role")
 	@Enumerated(EnumType.STRING)
 	private Set<Role> roles = EnumSet.noneOf(Role.class);
 
 	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.JOIN)
 	@CollectionTable(name = "identity_account_program", joinColumns = @JoinColumn(name = "account_id"))
 	@Column(name = "program_id")
 	private Set<Long> programIds = new HashSet<>();

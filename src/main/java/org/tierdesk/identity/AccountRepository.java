@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 
@@ -13,13 +14,13 @@ import org.tierdesk.system.Role;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
+	@EntityGraph(attributePaths = { "roles", "programIds" })
 	Optional<Account> findByUsername(String username);
+
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Account a where a.id = :id")
 	Optional<Account> lockById(long id);
-
-	List<Account> findByIdIn(Collection<Long> ids);
 
 	@Query("select distinct a from Account a join a.programIds p join a.roles r "
 			+ "where p = :programId and (:role is null or r = :role) order by a.username")

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.hibernate.Session;
+import org.hibernate.SessionCheckMode;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +21,8 @@ import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.system.NotFoundException;
 import org.tierdesk.system.RuleViolationException;
 import org.tierdesk.system.Role;
+
+import jakarta.persistence.EntityManager;
 
 /** The identity module's API: create accounts and look people up. */
 @Service
@@ -39,7 +43,11 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, Programs programs, Clock clock) {
+	private final EntityManager entityManager;
+
+	Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, Programs programs, Clock clock,
+			EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.programs = programs;
@@ -121,12 +129,15 @@ public class Accounts {
 		return accounts.findByUsername(username).map(Person::of);
 	}
 
+	/** The people with these ids; unknown ids are left out. Reuses what this transaction already loaded. */
 	public Map<Long, Person> byIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return accounts.findByIdIn(ids).stream().map(Person::of)
-				.collect(Collectors.toMap(Person::id, Function.identity()));
+		return entityManager.unwrap(Session.class)
+			.findMultiple(Account.class, List.copyOf(new java.util.HashSet<>(ids)), SessionCheckMode.ENABLED)
+			.stream().filter(java.util.Objects::nonNull).map(Person::of)
+			.collect(Collectors.toMap(Person::id, Function.identity()));
 	}
 
 	/** The people of a program, optionally only those with a role, ordered by username. */

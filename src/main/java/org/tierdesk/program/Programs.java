@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.hibernate.Session;
+import org.hibernate.SessionCheckMode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.system.NotFoundException;
 import org.tierdesk.system.RuleViolationException;
+
+import jakarta.persistence.EntityManager;
 
 /**
  * The program module's API: set up programs and look them up. Callers are responsible for checking that the
@@ -31,7 +35,10 @@ public class Programs {
 
 	private final ApplicationEventPublisher events;
 
-	Programs(ProgramRepository programs, Clock clock, ApplicationEventPublisher events) {
+	private final EntityManager entityManager;
+
+	Programs(ProgramRepository programs, Clock clock, ApplicationEventPublisher events, EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.programs = programs;
 		this.clock = clock;
 		this.events = events;
@@ -86,8 +93,15 @@ public class Programs {
 		return programs.findById(id).orElseThrow(() -> new NotFoundException("no program " + id));
 	}
 
+	/** The programs with these ids, ordered by key; reuses what this transaction already loaded. */
 	public List<Program> byIds(Collection<Long> ids) {
-		return ids.isEmpty() ? List.of() : programs.findByIdInOrderByKey(ids);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return entityManager.unwrap(Session.class)
+			.findMultiple(Program.class, List.copyOf(new java.util.HashSet<>(ids)), SessionCheckMode.ENABLED)
+			.stream().filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing(Program::key))
+			.toList();
 	}
 
 	public List<Program> all() {

@@ -25,7 +25,7 @@ class Callers {
 	Caller of(DeskPrincipal principal) {
 		boolean member = principal.has(Role.AGENT) || principal.has(Role.VENDOR)
 				|| principal.has(Role.PROGRAM_MANAGER);
-		var groupInfos = member ? groups.byIds(groups.groupIdsOf(principal.accountId())) : Map.<Long, SupportGroups.GroupInfo>of();
+		var groupInfos = member ? groups.groupsOf(principal.accountId()) : Map.<Long, SupportGroups.GroupInfo>of();
 		String organization = principal.has(Role.CUSTOMER)
 				? accounts.findById(principal.accountId()).map(Person::organization).orElse(null) : null;
 		return new Caller(principal, groupInfos, organization);
