@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -14,8 +15,8 @@ interface SupportGroupRepository extends JpaRepository<SupportGroup, Long> {
 	@EntityGraph(attributePaths = "members")
 	List<SupportGroup> findByProgramIdOrderByTierAscNameAsc(long programId);
 
-	@EntityGraph(attributePaths = "members")
-	List<SupportGroup> findByProgramIdAndTierOrderByNameAsc(long programId, int tier);
+	@Query("select g.id from SupportGroup g where g.programId = :programId and g.tier = :tier order by g.name")
+	List<Long> findIdsByProgramIdAndTier(long programId, int tier, Limit limit);
 
 	@EntityGraph(attributePaths = "members")
 	List<SupportGroup> findByIdIn(Collection<Long> ids);

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 import org.hibernate.SessionCheckMode;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tierdesk.identity.Accounts;
@@ -135,8 +136,12 @@ public class SupportGroups {
 
 	/** The first group (by name) of a program at a tier: where work goes when only the tier is named. */
 	public Optional<GroupInfo> defaultGroup(long programId, int tier) {
-		return groups.findByProgramIdAndTierOrderByNameAsc(programId, tier).stream().findFirst()
-				.map(SupportGroups::info);
+		return defaultGroupId(programId, tier).flatMap(this::findById);
+	}
+
+	/** The id of {@link #defaultGroup(long, int)}, without loading the group. */
+	public Optional<Long> defaultGroupId(long programId, int tier) {
+		return groups.findIdsByProgramIdAndTier(programId, tier, Limit.of(1)).stream().findFirst();
 	}
 
 	/** The groups a person belongs to, in any program, by id. */

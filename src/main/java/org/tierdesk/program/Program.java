@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.NaturalId;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -38,6 +39,7 @@ public class Program {
 	@Version
 	private long version;
 
+	@NaturalId
 	@Column(name = "program_key")
 	private String key;
 

@@ -10,8 +10,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ProgramRepository extends JpaRepository<Program, Long> {
 
 	@EntityGraph(attributePaths = "tiers")
-	Optional<Program> findByKey(String key);
-
-	@EntityGraph(attributePaths = "tiers")
 	List<Program> findAllByOrderByKey();
 }

@@ -55,7 +55,7 @@ public class Programs {
 			throw new InvalidFieldException("key", "a program key is 2-20 capital letters, digits, '-' or '_', "
 					+ "starting with a letter");
 		}
-		if (programs.findByKey(key).isPresent()) {
+		if (findByKey(key).isPresent()) {
 			throw new RuleViolationException("key", "a program with key " + key + " already exists");
 		}
 		Program program = new Program(key, requireName(settings.name()), zone(settings.timeZone()),
@@ -81,11 +81,13 @@ public class Programs {
 
 	/** @throws NotFoundException when no program has this key */
 	public Program byKey(String key) {
-		return programs.findByKey(key).orElseThrow(() -> new NotFoundException("no program " + key));
+		return findByKey(key).orElseThrow(() -> new NotFoundException("no program " + key));
 	}
 
+	/** The program with this key, loaded by natural id (cached per transaction, tiers joined in one query). */
 	public Optional<Program> findByKey(String key) {
-		return programs.findByKey(key);
+		return key == null ? Optional.empty()
+				: entityManager.unwrap(Session.class).bySimpleNaturalId(Program.class).loadOptional(key);
 	}
 
 	/** @throws NotFoundException when no program has this id */

@@ -199,7 +199,7 @@ public class Tickets {
 		}
 		Impact impact = r.impact() == null ? Impact.MEDIUM : r.impact();
 		Urgency urgency = r.urgency() == null ? Urgency.MEDIUM : r.urgency();
-		Long ownerGroup = groups.defaultGroup(program.id(), Ticket.OWNER_TIER).map(GroupInfo::id).orElse(null);
+		Long ownerGroup = groups.defaultGroupId(program.id(), Ticket.OWNER_TIER).orElse(null);
 		Instant now = clock.instant();
 		Ticket ticket = Ticket.open(new Ticket.Opening(numbers.next(), program.id(), r.kind(), channel, requesterId,
 				requester.organization(), r.subject(), r.description(), r.facts(), r.category(), impact, urgency,

@@ -47,7 +47,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(16)
 @Fork(value = 1, jvmArgsAppend = "-Xmx256m")
-@Warmup(iterations = 2, time = 10)
+@Warmup(iterations = 3, time = 15)
 @Measurement(iterations = 3, time = 15)
 public class TicketCreationBenchmark {
 
