@@ -1,19 +1,16 @@
 package org.tierdesk.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tierdesk.system.Sha256;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.system.NotFoundException;
@@ -62,7 +59,7 @@ public class ApiTokens {
 		random.nextBytes(bytes);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant now = clock.instant();
-		ApiToken saved = tokens.save(new ApiToken(accountId, name.strip(), sha256(token), now,
+		ApiToken saved = tokens.save(new ApiToken(accountId, name.strip(), Sha256.hex(token), now,
 				validity == null ? null : now.plus(validity)));
 		return new IssuedToken(info(saved), token);
 	}
@@ -81,21 +78,11 @@ public class ApiTokens {
 	/** The person a valid token belongs to; empty for an unknown, revoked or expired token or a disabled account. */
 	Optional<DeskPrincipal> authenticate(String token) {
 		Instant now = clock.instant();
-		return tokens.findByTokenHash(sha256(token)).filter(t -> t.validAt(now))
+		return tokens.findByTokenHash(Sha256.hex(token)).filter(t -> t.validAt(now))
 				.flatMap(t -> accounts.findById(t.accountId())).filter(Account::enabled).map(Account::principal);
 	}
 
 	private static TokenInfo info(ApiToken t) {
 		return new TokenInfo(t.id(), t.name(), t.createdAt(), t.expiresAt(), t.revokedAt());
-	}
-
-	static String sha256(String value) {
-		try {
-			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is always present", e);
-		}
 	}
 }

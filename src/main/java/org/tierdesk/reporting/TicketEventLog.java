@@ -1,10 +1,6 @@
 package org.tierdesk.reporting;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.tierdesk.system.Sha256;
 import org.tierdesk.ticket.AssignmentReturned;
 import org.tierdesk.ticket.TicketEscalated;
 import org.tierdesk.ticket.TicketEvent;
@@ -34,7 +31,7 @@ public class TicketEventLog {
 	@ApplicationModuleListener
 	void on(TicketEvent event) {
 		// a re-delivered event (after a crash or restart) is recorded once
-		String key = sha256(event.getClass().getName() + event);
+		String key = Sha256.hex(event.getClass().getName() + event);
 		jdbc.sql("""
 				insert into reporting_ticket_event (program_id, ticket_id, event_type, tier, occurred_at, event_key)
 				select cast(:program as bigint), cast(:ticket as bigint), cast(:type as varchar(40)),
@@ -62,16 +59,6 @@ public class TicketEventLog {
 			.query((rs, i) -> Map.entry(rs.getString("event_type"), rs.getLong("n")))
 			.list();
 		return Map.ofEntries(rows.toArray(Map.Entry[]::new));
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private static Integer tierOf(TicketEvent event) {

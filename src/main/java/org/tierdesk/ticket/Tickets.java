@@ -1,12 +1,8 @@
 package org.tierdesk.ticket;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +13,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tierdesk.system.Sha256;
 import org.tierdesk.directory.SupportGroups;
 import org.tierdesk.directory.SupportGroups.GroupInfo;
 import org.tierdesk.identity.Accounts;
@@ -123,7 +120,7 @@ public class Tickets {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw new InvalidFieldException("Idempotency-Key", "an idempotency key is 1-200 characters");
 		}
-		String requestHash = sha256(request.toString());
+		String requestHash = Sha256.hex(request.toString());
 		IdempotencyRecord.Key key = idempotencyKey == null ? null
 				: new IdempotencyRecord.Key(me.accountId(), idempotencyKey);
 		if (key != null) {
@@ -527,16 +524,6 @@ public class Tickets {
 	private static void requireStaff(Ticket t, Caller c, String message) {
 		if (!c.staffOf(t.programId())) {
 			throw new ForbiddenException(message);
-		}
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-					.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 }

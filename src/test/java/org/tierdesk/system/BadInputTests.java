@@ -92,13 +92,18 @@ class BadInputTests {
 		assertThat(response.raw().getContentType()).startsWith("application/problem+json");
 	}
 
-	@Test
-	void aMalformedIfMatchNamesTheHeader() {
-		Desk d = testDesk.create();
+	private String openTicket(Desk d) {
 		Response opened = api.post(d.agent1(), "/api/v1/tickets", """
 				{"program":"%s","requesterId":%d,"kind":"INCIDENT","subject":"s","description":"d"}"""
 			.formatted(d.key(), d.customer().id()));
-		String n = opened.json("$.number");
+		assertThat(opened.status()).isEqualTo(201);
+		return opened.json("$.number");
+	}
+
+	@Test
+	void aMalformedIfMatchNamesTheHeader() {
+		Desk d = testDesk.create();
+		String n = openTicket(d);
 		Response malformed = api.call(d.agent1(), HttpMethod.POST, "/api/v1/tickets/" + n + "/ownership", null,
 				Map.of("If-Match", "\"abc\""));
 		assertThat(malformed.status()).isEqualTo(400);
@@ -108,10 +113,7 @@ class BadInputTests {
 	@Test
 	void anIllegalTransitionIsAConflictThatSaysWhy() {
 		Desk d = testDesk.create();
-		Response opened = api.post(d.agent1(), "/api/v1/tickets", """
-				{"program":"%s","requesterId":%d,"kind":"INCIDENT","subject":"s","description":"d"}"""
-			.formatted(d.key(), d.customer().id()));
-		String n = opened.json("$.number");
+		String n = openTicket(d);
 		Response accept = api.put(d.customer(), "/api/v1/tickets/" + n + "/acceptance", "{\"accepted\":true}");
 		assertThat(accept.status()).isEqualTo(409);
 		assertThat((String) accept.json("$.detail")).contains("resolved");
