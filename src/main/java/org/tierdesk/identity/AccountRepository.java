@@ -1,22 +1,20 @@
 package org.tierdesk.identity;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
-
-import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.Query;
 import org.tierdesk.system.Role;
+
+import jakarta.persistence.LockModeType;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
 	@EntityGraph(attributePaths = { "roles", "programIds" })
 	Optional<Account> findByUsername(String username);
-
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Account a where a.id = :id")
