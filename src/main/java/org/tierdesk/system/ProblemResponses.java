@@ -124,6 +124,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.body(problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", tooLarge.getMessage(), List.of()));
+			}
+		}
 		String field = MalformedBody.fieldOf(ex);
 		String detail = field == null ? "The request body is not valid JSON of the expected shape."
 				: "'" + field + "' has a value of the wrong type or format.";
