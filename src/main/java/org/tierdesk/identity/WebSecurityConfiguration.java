@@ -2,6 +2,7 @@ package org.tierdesk.identity;
 
 import java.io.IOException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -18,8 +21,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: HTTP Basic or a personal API
- * token on every request, no session, so no CSRF exposure. The web is form login with a session and CSRF
+ * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: HTTP Basic, a personal API
+ * token or (when an issuer is configured) a JWT bearer token on every request, no session, so no CSRF exposure. The web is form login with a session and CSRF
  * protection. Authorization by role and program is decided in each module against the {@code DeskPrincipal}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,9 +30,21 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens,
-			PasswordAuthenticationProvider passwords) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, PasswordAuthenticationProvider passwords,
+			ObjectProvider<JwtDecoder> jwtDecoder, JwtAccounts jwtAccounts) throws Exception {
 		AuthenticationEntryPoint entryPoint = WebSecurityConfiguration::unauthorized;
+		JwtDecoder decoder = jwtDecoder.getIfAvailable();
+		if (decoder != null) {
+			// single sign-on: JWT bearer tokens from the configured issuer; our own tdp_ tokens are not JWTs
+			DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+			http.oauth2ResourceServer(o -> o.authenticationEntryPoint(entryPoint)
+				.bearerTokenResolver(request -> {
+					String header = request.getHeader("Authorization");
+					return header != null && header.startsWith("Bearer " + ApiTokens.PREFIX) ? null
+							: bearer.resolve(request);
+				})
+				.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwtAccounts)));
+		}
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authenticationProvider(passwords)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
