@@ -45,8 +45,7 @@ class RestartTests {
 			Program program = programs.create("KEEP", new ProgramSettings("Kept program", "UTC", null, false, 5));
 			Person customer = accounts.create(new NewAccount("keeper", "Keeper", null, null, null, null,
 					"keeper-password", EnumSet.of(Role.CUSTOMER), Set.of(program.id())));
-			DeskPrincipal me = new DeskPrincipal(customer.id(), customer.username(), customer.displayName(),
-					customer.roles(), customer.programIds());
+			DeskPrincipal me = customer.principal();
 			number = first.getBean(Tickets.class).open(me, new OpenTicket(null, null, TicketKind.SERVICE_REQUEST,
 					Channel.WEB, "Still there?", "After a restart", null, null, null, null), null).ticket().number();
 		}
@@ -54,8 +53,7 @@ class RestartTests {
 
 		try (ConfigurableApplicationContext second = start()) {
 			Person customer = second.getBean(Accounts.class).findByUsername("keeper").orElseThrow();
-			DeskPrincipal me = new DeskPrincipal(customer.id(), customer.username(), customer.displayName(),
-					customer.roles(), customer.programIds());
+			DeskPrincipal me = customer.principal();
 			var ticket = second.getBean(Tickets.class).get(me, number);
 			assertThat(ticket.subject()).isEqualTo("Still there?");
 			assertThat(ticket.program()).isEqualTo("KEEP");

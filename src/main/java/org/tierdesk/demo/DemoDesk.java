@@ -147,13 +147,13 @@ class DemoDesk implements ApplicationRunner {
 			Issue issue = ISSUES.get(i % ISSUES.size());
 			Person requester = customers.get(i % customers.size());
 			Person agent = i % 2 == 0 ? alice : bob;
-			DeskPrincipal opener = issue.channel() == Channel.WEB ? principal(requester) : principal(agent);
+			DeskPrincipal opener = issue.channel() == Channel.WEB ? requester.principal() : agent.principal();
 			String number = tickets.open(opener, new OpenTicket(PROGRAM, requester.id(), issue.kind(),
 					issue.channel(), issue.subject(), issue.description(),
 					new StructuredFacts(null, requester.site(), null, issue.system(), "4.2"), issue.system(),
 					issue.impact(), issue.urgency()), null).ticket().number();
 			made.add(number);
-			advance(i % 9, number, principal(agent), principal(requester), principal(carol), principal(victor), oem,
+			advance(i % 9, number, agent.principal(), requester.principal(), carol.principal(), victor.principal(), oem,
 					logistics, engineering);
 		}
 		log.info("""
@@ -226,9 +226,5 @@ class DemoDesk implements ApplicationRunner {
 	private Person member(GroupInfo group, Person person) {
 		groups.addMember(group.id(), person.id());
 		return person;
-	}
-
-	private static DeskPrincipal principal(Person p) {
-		return new DeskPrincipal(p.id(), p.username(), p.displayName(), p.roles(), p.programIds());
 	}
 }

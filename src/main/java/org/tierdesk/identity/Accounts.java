@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tierdesk.program.Programs;
+import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.system.NotFoundException;
 import org.tierdesk.system.RuleViolationException;
@@ -70,6 +71,11 @@ public class Accounts {
 
 		public boolean has(Role role) {
 			return roles.contains(role);
+		}
+
+		/** This person as the desk's principal, for acting on their behalf (the demo, tests). */
+		public DeskPrincipal principal() {
+			return new DeskPrincipal(id, username, displayName, roles, programIds);
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.hibernate.SessionCheckMode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.system.NotFoundException;
 import org.tierdesk.system.RuleViolationException;
@@ -88,6 +89,11 @@ public class Programs {
 	public Optional<Program> findByKey(String key) {
 		return key == null ? Optional.empty()
 				: entityManager.unwrap(Session.class).bySimpleNaturalId(Program.class).loadOptional(key);
+	}
+
+	/** The program with this key if the person acts in it; empty otherwise, so its existence does not leak. */
+	public Optional<Program> findVisible(String key, DeskPrincipal me) {
+		return findByKey(key).filter(p -> me.actsIn(p.id()));
 	}
 
 	/** @throws NotFoundException when no program has this id */

@@ -32,17 +32,11 @@ final class TicketAccess {
 	}
 
 	static boolean canSeeEntry(TicketEntry e, Ticket t, Caller c) {
-		if (c.staffOf(t.programId())) {
-			return true;
-		}
-		if (c.isVendor() && vendorOn(t, c)) {
-			return e.visibility() == EntryVisibility.INTERNAL && e.assignmentId() != null
-					&& assignmentsOfCaller(t, c).contains(e.assignmentId());
-		}
-		return e.visibility() == EntryVisibility.PUBLIC;
+		return canRead(e.visibility(), e.assignmentId(), t, c);
 	}
 
-	static boolean canSeeAttachment(EntryVisibility visibility, Long assignmentId, Ticket t, Caller c) {
+	/** Who reads an entry or attachment of this visibility, shared (or not) with an assignment. */
+	static boolean canRead(EntryVisibility visibility, Long assignmentId, Ticket t, Caller c) {
 		if (c.staffOf(t.programId())) {
 			return true;
 		}

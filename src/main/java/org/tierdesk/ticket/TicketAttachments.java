@@ -96,14 +96,14 @@ public class TicketAttachments {
 
 	public List<AttachmentView> list(DeskPrincipal me, String number) {
 		return tickets.read(me, number, (t, c) -> attachments.findByTicketIdOrderByUploadedAt(t.id()).stream()
-				.filter(a -> TicketAccess.canSeeAttachment(a.visibility(), a.assignmentId(), t, c))
+				.filter(a -> TicketAccess.canRead(a.visibility(), a.assignmentId(), t, c))
 				.map(AttachmentView::of).toList());
 	}
 
 	public Download download(DeskPrincipal me, String number, long attachmentId) {
 		Attachment a = tickets.read(me, number, (t, c) -> attachments.findById(attachmentId)
 				.filter(x -> x.ticketId() == t.id())
-				.filter(x -> TicketAccess.canSeeAttachment(x.visibility(), x.assignmentId(), t, c))
+				.filter(x -> TicketAccess.canRead(x.visibility(), x.assignmentId(), t, c))
 				.orElseThrow(() -> new NotFoundException("no attachment " + attachmentId + " on " + number)));
 		return new Download(AttachmentView.of(a), () -> store.open(a.storageKey()));
 	}

@@ -120,7 +120,7 @@ public class TicketSearch {
 		return (root, query, cb) -> {
 			List<Predicate> all = new ArrayList<>();
 			if (f.program() != null) {
-				Program program = programs.findByKey(f.program()).filter(p -> c.principal().actsIn(p.id()))
+				Program program = programs.findVisible(f.program(), c.principal())
 						.orElseThrow(() -> new InvalidFieldException("program", "no program " + f.program()));
 				all.add(cb.equal(root.get("programId"), program.id()));
 			}

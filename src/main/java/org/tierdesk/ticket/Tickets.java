@@ -214,7 +214,7 @@ public class Tickets {
 			}
 			throw new InvalidFieldException("program", "name the program the ticket belongs to");
 		}
-		return programs.findByKey(key).filter(p -> me.actsIn(p.id()))
+		return programs.findVisible(key, me)
 				.orElseThrow(() -> new InvalidFieldException("program", "no program " + key));
 	}
 
@@ -340,7 +340,7 @@ public class Tickets {
 	public EntryView addEntry(DeskPrincipal me, String number, Long expectedVersion, EntryVisibility visibility,
 			Channel via, String body, boolean shareWithAssignment) {
 		EntryVisibility wanted = visibility == null ? EntryVisibility.PUBLIC : visibility;
-		TicketEntry[] added = new TicketEntry[1];
+		EntryView[] added = new EntryView[1];
 		change(me, number, expectedVersion, (t, c, now) -> {
 			Long assignmentId = null;
 			Channel channel = via == null ? Channel.API : via;
@@ -373,9 +373,9 @@ public class Tickets {
 			TicketEntry entry = t.addEntry(wanted, channel, me.accountId(), assignmentId, body, now);
 			entityManager.persist(entry);
 			t.announceEntry(entry);
-			added[0] = entry;
+			added[0] = views.entry(entry);
 		});
-		return views.entry(added[0]);
+		return added[0];
 	}
 
 	/** The owner (or a program manager) resolves, once no other tier holds the work. */

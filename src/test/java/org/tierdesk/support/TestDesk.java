@@ -89,6 +89,6 @@ public class TestDesk {
 	}
 
 	public static DeskPrincipal principal(Person p) {
-		return new DeskPrincipal(p.id(), p.username(), p.displayName(), p.roles(), p.programIds());
+		return p.principal();
 	}
 }

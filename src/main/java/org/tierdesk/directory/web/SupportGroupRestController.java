@@ -91,7 +91,7 @@ class SupportGroupRestController {
 	}
 
 	private Program visible(String key, DeskPrincipal me) {
-		return programs.findByKey(key).filter(p -> me.actsIn(p.id()))
+		return programs.findVisible(key, me)
 				.orElseThrow(() -> new NotFoundException("no program " + key));
 	}
 

@@ -90,7 +90,7 @@ class UserRestController {
 	@GetMapping
 	List<UserView> list(@RequestParam("program") String programKey, @RequestParam(required = false) Role role,
 			@AuthenticationPrincipal DeskPrincipal me) {
-		Program program = programs.findByKey(programKey).filter(p -> me.actsIn(p.id()))
+		Program program = programs.findVisible(programKey, me)
 				.orElseThrow(() -> new NotFoundException("no program " + programKey));
 		if (!me.staffOf(program.id())) {
 			throw new ForbiddenException("only desk staff list a program's people");
@@ -114,7 +114,7 @@ class UserRestController {
 	UserView create(@Valid @RequestBody CreateUserRequest request, @AuthenticationPrincipal DeskPrincipal me) {
 		Set<Long> programIds = new HashSet<>();
 		for (String key : request.programs() == null ? Set.<String>of() : request.programs()) {
-			Program program = programs.findByKey(key).filter(p -> me.actsIn(p.id()))
+			Program program = programs.findVisible(key, me)
 					.orElseThrow(() -> new NotFoundException("no program " + key));
 			if (!me.manages(program.id())) {
 				throw new ForbiddenException("only the program's managers or an administrator add its people");

@@ -87,11 +87,7 @@ class ProgramRestController {
 	}
 
 	private Program visible(String key, DeskPrincipal me) {
-		Program program = programs.findByKey(key).orElseThrow(() -> new NotFoundException("no program " + key));
-		if (!me.actsIn(program.id())) {
-			throw new NotFoundException("no program " + key);
-		}
-		return program;
+		return programs.findVisible(key, me).orElseThrow(() -> new NotFoundException("no program " + key));
 	}
 
 	private static TierSetup tiers(Map<Integer, String> tiers) {
