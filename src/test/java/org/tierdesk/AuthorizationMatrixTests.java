@@ -186,6 +186,24 @@ class AuthorizationMatrixTests {
 		assertThat(api.get(own.agent2(), path + "/" + id).status()).isEqualTo(200);
 	}
 
+	@Test
+	void aVendorTakenOutOfItsGroupLosesItsTicketsAtOnce() {
+		Desk desk = testDesk.create();
+		var agent = TestDesk.principal(desk.agent1());
+		String number = tickets.open(agent, new OpenTicket(desk.key(), desk.customer().id(), TicketKind.INCIDENT,
+				Channel.PHONE, "Board fault", "Needs the OEM", null, null, null, null), null).ticket().number();
+		tickets.take(agent, number, null, null);
+		tickets.escalate(agent, number, null, new Escalation(EscalationType.FUNCTIONAL, 4, null, null, null, "OEM"));
+		assertThat(api.get(desk.vendor(), "/api/v1/tickets/" + number).status()).isEqualTo(200);
+
+		Response removed = api.call(accounts.findByUsername("admin").orElseThrow(), HttpMethod.DELETE,
+				"/api/v1/programs/" + desk.key() + "/groups/" + desk.vendorGroup().id() + "/members/"
+						+ desk.vendor().id(), null, Map.of());
+		assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+		assertThat(api.get(desk.vendor(), "/api/v1/tickets/" + number).status())
+			.as("remembered memberships are forgotten when they change").isEqualTo(404);
+	}
+
 	/** A fresh ticket of the own program in the state a route needs. */
 	Cell fixture(String state, Person as) {
 		if (state.equals("none")) {

@@ -1,6 +1,7 @@
 package org.tierdesk.directory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,17 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.hibernate.Session;
 import org.hibernate.SessionCheckMode;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tierdesk.identity.Accounts;
 import org.tierdesk.identity.Accounts.Person;
 import org.tierdesk.program.Program;
@@ -40,9 +47,13 @@ public class SupportGroups {
 
 	private final EntityManager entityManager;
 
+	/** Memberships by account: read on every request of staff, changed rarely. */
+	private final Cache<Long, Map<Long, GroupInfo>> memberships;
+
 	SupportGroups(SupportGroupRepository groups, Programs programs, Accounts accounts, Clock clock,
-			EntityManager entityManager) {
+			EntityManager entityManager, @Value("${tierdesk.directory.membership-cache-ttl:10s}") Duration cacheTtl) {
 		this.entityManager = entityManager;
+		this.memberships = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).build();
 		this.groups = groups;
 		this.programs = programs;
 		this.accounts = accounts;
@@ -98,6 +109,7 @@ public class SupportGroups {
 			throw new InvalidFieldException("userId", "only agents, program managers and vendors join support groups");
 		}
 		group.addMember(accountId);
+		forgetMembershipsAfterCommit(accountId);
 		return info(group);
 	}
 
@@ -107,6 +119,7 @@ public class SupportGroups {
 		if (!group.removeMember(accountId)) {
 			throw new NotFoundException("user " + accountId + " is not in group " + groupId);
 		}
+		forgetMembershipsAfterCommit(accountId);
 		return info(group);
 	}
 
@@ -144,10 +157,25 @@ public class SupportGroups {
 		return groups.findIdsByProgramIdAndTier(programId, tier, Limit.of(1)).stream().findFirst();
 	}
 
-	/** The groups a person belongs to, in any program, by id. */
+	/**
+	 * The groups a person belongs to, in any program, by id. Remembered for
+	 * {@code tierdesk.directory.membership-cache-ttl}: a change made on this instance is seen at once, one made on
+	 * another instance within that time.
+	 */
 	public Map<Long, GroupInfo> groupsOf(long accountId) {
-		return groups.findWithMember(accountId).stream().map(SupportGroups::info)
-				.collect(Collectors.toMap(GroupInfo::id, Function.identity()));
+		return memberships.get(accountId, id -> Map.copyOf(groups.findWithMember(id).stream().map(SupportGroups::info)
+				.collect(Collectors.toMap(GroupInfo::id, Function.identity()))));
+	}
+
+	private void forgetMembershipsAfterCommit(long accountId) {
+		memberships.invalidate(accountId);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				// a concurrent reader may have cached the old rows between the change and its commit
+				memberships.invalidate(accountId);
+			}
+		});
 	}
 
 	private SupportGroup group(long id) {

@@ -60,6 +60,10 @@ class ApiToken {
 		return accountId;
 	}
 
+	String tokenHash() {
+		return tokenHash;
+	}
+
 	String name() {
 		return name;
 	}
