@@ -133,6 +133,12 @@ class AuthorizationMatrixTests {
 				new Route("list groups", "none", c -> api.get(c.as(), p + "/groups"), "AAAAAFFF HHHH"),
 				new Route("create group", "none", c -> api.post(c.as(), p + "/groups",
 						"{\"name\":\"G" + System.nanoTime() + "\",\"tier\":2}"), "AAFFFFFF HHHH"),
+				new Route("read priority matrix", "none", c -> api.get(c.as(), p + "/priority-matrix"),
+						"AAAAAFFF HHHH"),
+				new Route("set priority matrix", "none", c -> api.put(c.as(), p + "/priority-matrix", """
+						{"cells":{"HIGH":{"HIGH":"CRITICAL","MEDIUM":"HIGH","LOW":"MEDIUM"},
+						 "MEDIUM":{"HIGH":"HIGH","MEDIUM":"MEDIUM","LOW":"LOW"},
+						 "LOW":{"HIGH":"MEDIUM","MEDIUM":"LOW","LOW":"PLANNING"}}}"""), "AAFFFFFF HHHH"),
 				new Route("list people", "none", c -> api.get(c.as(), "/api/v1/users?program=" + own.key()),
 						"AAAAAFFF HHHH"),
 				new Route("add a customer", "none", c -> api.post(c.as(), "/api/v1/users", """

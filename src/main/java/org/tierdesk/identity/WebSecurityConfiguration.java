@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -62,7 +63,17 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, PasswordAuthenticationProvider passwords) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, PasswordAuthenticationProvider passwords,
+			ObjectProvider<ClientRegistrationRepository> identityProviders, AccountRepository accounts,
+			IdentityProperties properties) throws Exception {
+		if (identityProviders.getIfAvailable() != null) {
+			// single sign-on: OpenID Connect login with the configured identity provider(s), beside the login form
+			OidcSignIn sso = new OidcSignIn(accounts, properties);
+			http.oauth2Login(oidc -> oidc.loginPage("/login")
+				.userInfoEndpoint(user -> user.oidcUserService(sso.userService()))
+				.successHandler(sso.successHandler())
+				.failureUrl("/login?sso-error"));
+		}
 		http.authenticationProvider(passwords)
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(Customizer.withDefaults())

@@ -42,6 +42,13 @@ public final class PriorityMatrix {
 						Priority.PLANNING)));
 	}
 
+	/** Every cell, as an unmodifiable copy. */
+	public Map<Impact, Map<Urgency, Priority>> cells() {
+		Map<Impact, Map<Urgency, Priority>> copy = new EnumMap<>(Impact.class);
+		cells.forEach((impact, row) -> copy.put(impact, java.util.Collections.unmodifiableMap(new EnumMap<>(row))));
+		return java.util.Collections.unmodifiableMap(copy);
+	}
+
 	public Priority priorityOf(Impact impact, Urgency urgency) {
 		return cells.get(impact).get(urgency);
 	}

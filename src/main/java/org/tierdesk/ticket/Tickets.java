@@ -58,9 +58,7 @@ public class Tickets {
 
 	private final SupportGroups groups;
 
-	private final TicketProperties properties;
-
-	private final PriorityMatrix matrix;
+	private final PriorityMatrices matrices;
 
 	private final EntityManager entityManager;
 
@@ -73,7 +71,7 @@ public class Tickets {
 	private final ApplicationEventPublisher events;
 
 	Tickets(TicketRepository tickets, IdempotencyRepository idempotency, TicketNumbers numbers, TicketViews views,
-			Callers callers, Programs programs, Accounts accounts, SupportGroups groups, TicketProperties properties,
+			Callers callers, Programs programs, Accounts accounts, SupportGroups groups, PriorityMatrices matrices,
 			EntityManager entityManager, PlatformTransactionManager transactions, Clock clock,
 			ApplicationEventPublisher events) {
 		this.events = events;
@@ -85,8 +83,7 @@ public class Tickets {
 		this.programs = programs;
 		this.accounts = accounts;
 		this.groups = groups;
-		this.properties = properties;
-		this.matrix = properties.matrix();
+		this.matrices = matrices;
 		this.entityManager = entityManager;
 		this.tx = new TransactionTemplate(transactions);
 		this.readTx = new TransactionTemplate(transactions);
@@ -200,7 +197,7 @@ public class Tickets {
 		Instant now = clock.instant();
 		Ticket ticket = Ticket.open(new Ticket.Opening(numbers.next(), program.id(), r.kind(), channel, requesterId,
 				requester.organization(), r.subject(), r.description(), r.facts(), r.category(), impact, urgency,
-				matrix.priorityOf(impact, urgency), ownerGroup), me.accountId(), now);
+				matrices.of(program.id()).priorityOf(impact, urgency), ownerGroup), me.accountId(), now);
 		entityManager.persist(ticket);
 		ticket.announceOpened();
 		publish(ticket);
@@ -249,7 +246,7 @@ public class Tickets {
 			String reason) {
 		return change(me, number, expectedVersion, (t, c, now) -> {
 			requireStaff(t, c, "only desk staff change a ticket");
-			t.update(changes, matrix, reason, me.accountId(), now);
+			t.update(changes, matrices.of(t.programId()), reason, me.accountId(), now);
 		});
 	}
 
