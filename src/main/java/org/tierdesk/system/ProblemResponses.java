@@ -49,6 +49,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 				List.of(new FieldProblem(e.field(), e.getMessage())));
 	}
 
+	@ExceptionHandler(InvalidRowsException.class)
+	ProblemDetail invalidRows(InvalidRowsException e) {
+		ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "Invalid rows", e.getMessage(), List.of());
+		pd.setProperties(Map.of("errors", e.problems()));
+		return pd;
+	}
+
 	@ExceptionHandler(RuleViolationException.class)
 	ProblemDetail ruleViolation(RuleViolationException e) {
 		return problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage(),

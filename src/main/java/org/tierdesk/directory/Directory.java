@@ -1,0 +1,252 @@
+package org.tierdesk.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tierdesk.directory.DirectoryDocument.AuthorityEntry;
+import org.tierdesk.directory.DirectoryDocument.ReleaseEntry;
+import org.tierdesk.directory.DirectoryDocument.SystemEntry;
+import org.tierdesk.directory.DirectoryValidation.ValidSystem;
+import org.tierdesk.directory.SupportGroups.GroupInfo;
+import org.tierdesk.directory.SupportedSystem.Change;
+import org.tierdesk.identity.Accounts;
+import org.tierdesk.program.Program;
+import org.tierdesk.program.Programs;
+import org.tierdesk.system.DeskPrincipal;
+import org.tierdesk.system.ForbiddenException;
+import org.tierdesk.system.InvalidRowsException;
+import org.tierdesk.system.NotFoundException;
+
+/**
+ * The source of support directory of each program: which systems it supports, under which names, which releases, and
+ * who the cognizant authority is at each tier. Loaded in bulk (all-or-nothing, idempotent) and looked up by name or
+ * alias on every ticket.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+	/** A supported system as other modules and the API see it. */
+	public record SystemInfo(long id, String program, String name, SystemType type, List<String> aliases,
+			List<ReleaseInfo> releases, List<AuthorityInfo> authorities, String verifiedBy, LocalDate verifiedAt,
+			LocalDate reviewDue, boolean pastReview) {
+
+		/** The cognizant authority at a tier, if the directory names one. */
+		public Optional<AuthorityInfo> authorityAt(int tier) {
+			return authorities.stream().filter(a -> a.tier() == tier).findFirst();
+		}
+	}
+
+	public record ReleaseInfo(String version, LocalDate supportedFrom, LocalDate supportedUntil,
+			boolean supportedToday) {
+	}
+
+	/** Who to go to at a tier: the group (a vendor with its contract at Tier 4) and its named point of contact. */
+	public record AuthorityInfo(int tier, long groupId, String group, String contractReference, String contact,
+			String email, String phone, String hours) {
+	}
+
+	public record ImportSummary(int created, int updated, int unchanged) {
+	}
+
+	public record HistoryEntry(String subject, String field, String oldValue, String newValue, String actor,
+			Instant at) {
+	}
+
+	private final SupportedSystemRepository systems;
+
+	private final DirectoryChangeRepository changes;
+
+	private final SupportGroups groups;
+
+	private final Programs programs;
+
+	private final Accounts accounts;
+
+	private final Clock clock;
+
+	Directory(SupportedSystemRepository systems, DirectoryChangeRepository changes, SupportGroups groups,
+			Programs programs, Accounts accounts, Clock clock) {
+		this.systems = systems;
+		this.changes = changes;
+		this.groups = groups;
+		this.programs = programs;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	/** The program's systems, optionally those whose name or an alias contains {@code text}, or of one type. */
+	public List<SystemInfo> systems(DeskPrincipal me, String programKey, String text, SystemType type) {
+		Program program = readable(me, programKey);
+		String key = text == null || text.isBlank() ? null : NameKey.of(text);
+		List<SupportedSystem> found = systems.findByProgramIdOrderByName(program.id()).stream()
+			.filter(s -> type == null || s.type() == type)
+			.filter(s -> key == null || s.nameKey().contains(key)
+					|| s.aliases().stream().anyMatch(a -> a.aliasKey().contains(key)))
+			.toList();
+		return infos(program, found);
+	}
+
+	/** One system by its name or any alias, whatever the case, accents or punctuation. */
+	public SystemInfo system(DeskPrincipal me, String programKey, String nameOrAlias) {
+		Program program = readable(me, programKey);
+		return find(program, nameOrAlias).map(s -> infos(program, List.of(s)).get(0))
+			.orElseThrow(() -> new NotFoundException("program " + programKey + " has no system " + nameOrAlias));
+	}
+
+	/** For other modules (routing, vectoring): the system a ticket names, if the directory knows it. */
+	public Optional<SystemInfo> lookUp(long programId, String nameOrAlias) {
+		if (nameOrAlias == null || nameOrAlias.isBlank()) {
+			return Optional.empty();
+		}
+		Program program = programs.byId(programId);
+		return find(program, nameOrAlias).map(s -> infos(program, List.of(s)).get(0));
+	}
+
+	/**
+	 * Loads a directory document: every entry is checked first and nothing is applied if any is bad (every problem
+	 * is reported with its entry and field); systems are matched by name, so loading the same document again
+	 * changes nothing; each change is recorded in the history.
+	 *
+	 * @param lines each entry's line in its file (CSV), or {@code null} for a JSON document
+	 */
+	@Transactional
+	public ImportSummary importDocument(DeskPrincipal me, String programKey, DirectoryDocument document,
+			List<Integer> lines) {
+		Program program = managed(me, programKey);
+		List<SupportedSystem> existing = systems.findByProgramIdOrderByName(program.id());
+		Map<String, String> keysTaken = new HashMap<>();
+		for (SupportedSystem s : existing) {
+			keysTaken.put(s.nameKey(), s.nameKey());
+			s.aliases().forEach(a -> keysTaken.put(a.aliasKey(), s.nameKey()));
+		}
+		DirectoryValidation.Result result = new DirectoryValidation(groups.inProgram(program.id()), keysTaken,
+				today(program)).validate(document, lines);
+		if (!result.problems().isEmpty()) {
+			throw new InvalidRowsException("The directory was not loaded: " + result.problems().size()
+					+ " problem(s); nothing was changed.", result.problems());
+		}
+		Map<String, SupportedSystem> byKey = existing.stream()
+			.collect(Collectors.toMap(SupportedSystem::nameKey, Function.identity()));
+		Instant now = clock.instant();
+		int created = 0;
+		int updated = 0;
+		int unchanged = 0;
+		for (ValidSystem v : result.systems()) {
+			SupportedSystem system = byKey.get(v.nameKey());
+			boolean isNew = system == null;
+			if (isNew) {
+				system = new SupportedSystem(program.id(), v.nameKey());
+			}
+			List<Change> applied = system.apply(v);
+			if (isNew) {
+				systems.save(system);
+				created++;
+			}
+			else if (applied.isEmpty()) {
+				unchanged++;
+			}
+			else {
+				updated++;
+			}
+			for (Change c : applied) {
+				changes.save(new DirectoryChange(program.id(), v.name(), c.field(), c.oldValue(), c.newValue(),
+						me.accountId(), now));
+			}
+		}
+		return new ImportSummary(created, updated, unchanged);
+	}
+
+	/** The program's whole directory as a document that {@link #importDocument} takes back unchanged. */
+	public DirectoryDocument export(DeskPrincipal me, String programKey) {
+		Program program = readable(me, programKey);
+		Map<Long, GroupInfo> groupsById = groupsOf(program);
+		List<SystemEntry> entries = new ArrayList<>();
+		for (SupportedSystem s : systems.findByProgramIdOrderByName(program.id())) {
+			entries.add(new SystemEntry(s.name(), s.aliases().stream().map(SystemParts.Alias::alias).toList(),
+					s.type().name(),
+					s.releases().stream().map(r -> new ReleaseEntry(r.version(), text(r.supportedFrom()),
+							text(r.supportedUntil()))).toList(),
+					s.authorities().stream().map(a -> new AuthorityEntry(a.tier(), groupsById.get(a.groupId()).name(),
+							a.contactName(), a.contactEmail(), a.contactPhone(), a.contactHours())).toList(),
+					s.verifiedBy(), text(s.verifiedAt()), text(s.reviewDue())));
+		}
+		return new DirectoryDocument(program.key(), entries);
+	}
+
+	/** The directory's history, newest first. */
+	public List<HistoryEntry> history(DeskPrincipal me, String programKey, int limit) {
+		Program program = readable(me, programKey);
+		List<DirectoryChange> found = changes.findByProgramIdOrderByOccurredAtDescIdDesc(program.id(),
+				Limit.of(Math.max(1, Math.min(limit, 1000))));
+		var people = accounts.byIds(found.stream().map(DirectoryChange::actorId).distinct().toList());
+		return found.stream().map(c -> new HistoryEntry(c.subject(), c.field(), c.oldValue(), c.newValue(),
+				people.containsKey(c.actorId()) ? people.get(c.actorId()).username() : "#" + c.actorId(),
+				c.occurredAt())).toList();
+	}
+
+	private Optional<SupportedSystem> find(Program program, String nameOrAlias) {
+		String key = NameKey.of(nameOrAlias);
+		return systems.findByProgramIdAndNameKey(program.id(), key)
+			.or(() -> systems.findByAlias(program.id(), key).stream().findFirst());
+	}
+
+	private List<SystemInfo> infos(Program program, List<SupportedSystem> found) {
+		Map<Long, GroupInfo> groupsById = groupsOf(program);
+		LocalDate today = today(program);
+		return found.stream().map(s -> new SystemInfo(s.id(), program.key(), s.name(), s.type(),
+				s.aliases().stream().map(SystemParts.Alias::alias).toList(),
+				s.releases().stream().map(r -> new ReleaseInfo(r.version(), r.supportedFrom(), r.supportedUntil(),
+						r.supportedOn(today))).toList(),
+				s.authorities().stream().map(a -> {
+					GroupInfo g = groupsById.get(a.groupId());
+					return new AuthorityInfo(a.tier(), a.groupId(), g.name(), g.contractReference(), a.contactName(),
+							a.contactEmail(), a.contactPhone(), a.contactHours());
+				}).toList(),
+				s.verifiedBy(), s.verifiedAt(), s.reviewDue(), s.pastReview(today))).toList();
+	}
+
+	private Map<Long, GroupInfo> groupsOf(Program program) {
+		return groups.inProgram(program.id()).stream().collect(Collectors.toMap(GroupInfo::id, Function.identity()));
+	}
+
+	private LocalDate today(Program program) {
+		return LocalDate.ofInstant(clock.instant(), program.timeZone());
+	}
+
+	private Program readable(DeskPrincipal me, String programKey) {
+		Program program = visible(me, programKey);
+		if (!me.staffOf(program.id())) {
+			throw new ForbiddenException("only desk staff read the source of support directory");
+		}
+		return program;
+	}
+
+	private Program managed(DeskPrincipal me, String programKey) {
+		Program program = visible(me, programKey);
+		if (!me.manages(program.id())) {
+			throw new ForbiddenException("only the program's managers or an administrator load its directory");
+		}
+		return program;
+	}
+
+	private Program visible(DeskPrincipal me, String programKey) {
+		return programs.findVisible(programKey, me)
+			.orElseThrow(() -> new NotFoundException("no program " + programKey));
+	}
+
+	private static String text(LocalDate date) {
+		return date == null ? null : date.toString();
+	}
+}

@@ -1,0 +1,31 @@
+package org.tierdesk.directory;
+
+import java.util.List;
+
+/**
+ * A program's directory as a document: what is imported and exported (JSON; CSV has one row per authority). Dates are
+ * ISO {@code yyyy-MM-dd}. Values are strings here so that an import can report every bad value, not just the first.
+ */
+public record DirectoryDocument(String program, List<SystemEntry> systems) {
+
+	/**
+	 * A supported system.
+	 *
+	 * @param type       {@code HARDWARE}, {@code SOFTWARE} or {@code SERVICE}
+	 * @param verifiedBy the cognizant authority (person or office) who validated this entry
+	 * @param verifiedAt when they did
+	 * @param reviewDue  when the entry must be validated again; past it, the entry is flagged
+	 */
+	public record SystemEntry(String name, List<String> aliases, String type, List<ReleaseEntry> releases,
+			List<AuthorityEntry> authorities, String verifiedBy, String verifiedAt, String reviewDue) {
+	}
+
+	/** A release currently supported, from and until when ({@code supportedUntil} empty: open-ended). */
+	public record ReleaseEntry(String version, String supportedFrom, String supportedUntil) {
+	}
+
+	/** The cognizant authority at a tier: a support group of the program, by name, and its point of contact. */
+	public record AuthorityEntry(Integer tier, String group, String contact, String email, String phone,
+			String hours) {
+	}
+}

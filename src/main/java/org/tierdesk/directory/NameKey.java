@@ -1,0 +1,25 @@
+package org.tierdesk.directory;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The form under which system names and aliases are looked up: case-, accent-, space- and punctuation-insensitive,
+ * so "R-Supply", "r supply" and "RSUPPLY" are one system, and "Gestão" matches "gestao".
+ */
+final class NameKey {
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+	private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{Alnum}]+");
+
+	private NameKey() {
+	}
+
+	static String of(String name) {
+		String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD);
+		String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+		return NOT_ALNUM.matcher(plain).replaceAll("");
+	}
+}

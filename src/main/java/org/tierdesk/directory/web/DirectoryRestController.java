@@ -1,0 +1,67 @@
+package org.tierdesk.directory.web;
+
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tierdesk.directory.Directory;
+import org.tierdesk.directory.Directory.HistoryEntry;
+import org.tierdesk.directory.Directory.ImportSummary;
+import org.tierdesk.directory.Directory.SystemInfo;
+import org.tierdesk.directory.DirectoryDocument;
+import org.tierdesk.directory.SystemType;
+import org.tierdesk.system.DeskPrincipal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/programs/{key}/directory")
+@Tag(name = "Directory", description = "The source of support directory: supported systems and their cognizant authorities")
+class DirectoryRestController {
+
+	private final Directory directory;
+
+	DirectoryRestController(Directory directory) {
+		this.directory = directory;
+	}
+
+	@GetMapping("/systems")
+	@Operation(summary = "Supported systems; q matches names and aliases ignoring case and accents")
+	List<SystemInfo> systems(@PathVariable String key, @RequestParam(required = false) String q,
+			@RequestParam(required = false) SystemType type, @AuthenticationPrincipal DeskPrincipal me) {
+		return directory.systems(me, key, q, type);
+	}
+
+	@GetMapping("/systems/{name}")
+	@Operation(summary = "One system by name or alias, with its cognizant authority at each tier")
+	SystemInfo system(@PathVariable String key, @PathVariable String name, @AuthenticationPrincipal DeskPrincipal me) {
+		return directory.system(me, key, name);
+	}
+
+	@PostMapping("/import")
+	@Operation(summary = "Load a directory document: all-or-nothing, idempotent, every change in the history")
+	ImportSummary importDocument(@PathVariable String key, @RequestBody DirectoryDocument document,
+			@AuthenticationPrincipal DeskPrincipal me) {
+		return directory.importDocument(me, key, document, null);
+	}
+
+	@GetMapping("/export")
+	@Operation(summary = "The whole directory as a document the import takes back")
+	DirectoryDocument export(@PathVariable String key, @AuthenticationPrincipal DeskPrincipal me) {
+		return directory.export(me, key);
+	}
+
+	@GetMapping("/history")
+	@Operation(summary = "Every change to the directory, newest first")
+	List<HistoryEntry> history(@PathVariable String key, @RequestParam(defaultValue = "200") int limit,
+			@AuthenticationPrincipal DeskPrincipal me) {
+		return directory.history(me, key, limit);
+	}
+}
