@@ -168,6 +168,24 @@ public class Directory {
 		return new ImportSummary(created, updated, unchanged);
 	}
 
+	/** Loads a directory from CSV (see {@code docs/directory-example.csv}), exactly like a JSON document. */
+	@Transactional
+	public ImportSummary importCsv(DeskPrincipal me, String programKey, java.io.Reader csv) {
+		managed(me, programKey);
+		DirectoryCsv.Parsed parsed = DirectoryCsv.read(csv);
+		try {
+			return importDocument(me, programKey, parsed.document(), parsed.systemLines());
+		}
+		catch (InvalidRowsException e) {
+			throw parsed.located(e);
+		}
+	}
+
+	/** The program's whole directory as CSV, which {@link #importCsv} takes back unchanged. */
+	public String exportCsv(DeskPrincipal me, String programKey) {
+		return DirectoryCsv.write(export(me, programKey));
+	}
+
 	/** The program's whole directory as a document that {@link #importDocument} takes back unchanged. */
 	public DirectoryDocument export(DeskPrincipal me, String programKey) {
 		Program program = readable(me, programKey);

@@ -2,12 +2,16 @@ package org.tierdesk.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.tierdesk.support.Api;
 import org.tierdesk.support.Api.Response;
 import org.tierdesk.support.DeskTest;
@@ -132,6 +136,55 @@ class DirectoryTests {
 			.isEqualTo("Sam Ortiz");
 	}
 
+	Response postCsv(Desk d, String csv) {
+		return api.perform(d.manager(), MockMvcRequestBuilders.post("/api/v1/programs/" + d.key() + "/directory/import")
+			.contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)), Map.of());
+	}
+
+	@Test
+	void theExampleFilesInTheRepositoryLoadAndTheirCsvAndJsonSayTheSame() throws Exception {
+		Desk fromCsv = testDesk.create();
+		Desk fromJson = testDesk.create();
+		Response csv = postCsv(fromCsv, Files.readString(Path.of("docs/directory-example.csv")));
+		assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+		assertThat((Integer) csv.json("$.created")).isEqualTo(2);
+		Response json = api.post(fromJson.manager(), "/api/v1/programs/" + fromJson.key() + "/directory/import",
+				Files.readString(Path.of("docs/directory-example.json")));
+		assertThat(json.status()).as(json.toString()).isEqualTo(200);
+
+		String csvExport = api.perform(fromCsv.manager(), MockMvcRequestBuilders.get("/api/v1/programs/"
+				+ fromCsv.key() + "/directory/export").accept("text/csv"), Map.of()).body();
+		String jsonExport = api.perform(fromJson.manager(), MockMvcRequestBuilders.get("/api/v1/programs/"
+				+ fromJson.key() + "/directory/export").accept("text/csv"), Map.of()).body();
+		assertThat(csvExport).isEqualTo(jsonExport).contains("R-Supply,Relational Supply|RSUP,SOFTWARE");
+		assertThat((String) api.get(fromCsv.agent1(), "/api/v1/programs/" + fromCsv.key()
+				+ "/directory/systems/gdf").json("$.name")).isEqualTo("Gestão de Frota");
+
+		Response again = postCsv(fromCsv, csvExport);
+		assertThat((Integer) again.json("$.unchanged")).isEqualTo(2);
+	}
+
+	@Test
+	void aCsvWithBadRowsNamesTheirLinesAndColumnsAndChangesNothing() throws Exception {
+		Desk d = testDesk.create();
+		String csv = Files.readString(Path.of("docs/directory-example.csv"))
+			.replace("3,Engineering,", "3,Nobody,")
+			.replace(",+1 555 0199,24x7", ",+1 555 0199,24x7\nR-Supply,,HARDWARE,,,,,,,,,,");
+		Response refused = postCsv(d, csv);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		List<Integer> lines = refused.json("$.errors[*].line");
+		List<String> fields = refused.json("$.errors[*].field");
+		assertThat(lines).containsExactly(5);
+		assertThat(fields).containsExactly("type");
+
+		Response badGroup = postCsv(d, Files.readString(Path.of("docs/directory-example.csv"))
+			.replace("3,Engineering,", "3,Nobody,"));
+		assertThat(badGroup.<List<Integer>>json("$.errors[*].line")).containsExactly(3);
+		assertThat(badGroup.<List<String>>json("$.errors[*].field")).containsExactly("group");
+		assertThat(api.get(d.agent1(), "/api/v1/programs/" + d.key() + "/directory/systems").<List<Object>>json("$"))
+			.isEmpty();
+	}
+
 	@Test
 	void onlyTheProgramsStaffReadItAndOnlyItsManagersLoadIt() {
 		Desk d = testDesk.create();
@@ -144,6 +197,5 @@ class DirectoryTests {
 		assertThat(api.get(d.vendor(), dir + "/export").status()).isEqualTo(403);
 		assertThat(api.get(other.agent1(), dir + "/systems/R-Supply").status()).isEqualTo(404);
 		assertThat(api.get(d.agent2(), dir + "/systems/R-Supply").status()).isEqualTo(200);
-		assertThat(Map.of()).isEmpty();
 	}
 }

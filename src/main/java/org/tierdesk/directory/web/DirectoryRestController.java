@@ -52,7 +52,25 @@ class DirectoryRestController {
 		return directory.importDocument(me, key, document, null);
 	}
 
-	@GetMapping("/export")
+	@PostMapping(path = "/import", consumes = "text/csv")
+	@Operation(summary = "Load a directory from CSV (one row per authority): all-or-nothing, idempotent")
+	ImportSummary importCsv(@PathVariable String key, @RequestBody String csv,
+			@AuthenticationPrincipal DeskPrincipal me) {
+		return directory.importCsv(me, key, new java.io.StringReader(csv));
+	}
+
+	@GetMapping(path = "/export", produces = "text/csv")
+	@Operation(summary = "The whole directory as CSV")
+	org.springframework.http.ResponseEntity<String> exportCsv(@PathVariable String key,
+			@AuthenticationPrincipal DeskPrincipal me) {
+		String csv = directory.exportCsv(me, key);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header("Content-Disposition", "attachment; filename=\"directory-" + key + ".csv\"")
+			.body(csv);
+	}
+
+	@GetMapping(path = "/export", produces = "application/json")
 	@Operation(summary = "The whole directory as a document the import takes back")
 	DirectoryDocument export(@PathVariable String key, @AuthenticationPrincipal DeskPrincipal me) {
 		return directory.export(me, key);
