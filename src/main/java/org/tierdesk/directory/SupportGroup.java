@@ -46,6 +46,9 @@ class SupportGroup {
 
 	private Instant createdAt;
 
+	@jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+	private PersonAssignment personAssignment = PersonAssignment.NONE;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@Fetch(FetchMode.JOIN)
 	@CollectionTable(name = "directory_group_member", joinColumns = @JoinColumn(name = "group_id"))
@@ -94,6 +97,14 @@ class SupportGroup {
 
 	String contractReference() {
 		return contractReference;
+	}
+
+	PersonAssignment personAssignment() {
+		return personAssignment == null ? PersonAssignment.NONE : personAssignment;
+	}
+
+	void assignPeopleBy(PersonAssignment mode) {
+		this.personAssignment = mode;
 	}
 
 	Set<Long> members() {

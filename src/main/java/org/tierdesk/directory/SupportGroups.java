@@ -66,7 +66,7 @@ public class SupportGroups {
 	 * @param tier 1-3 for desk groups, 4 for an outside vendor or OEM
 	 */
 	public record GroupInfo(long id, long programId, String name, int tier, String email, String contractReference,
-			Set<Long> memberIds) {
+			Set<Long> memberIds, PersonAssignment personAssignment) {
 
 		public boolean isVendor() {
 			return tier == 4;
@@ -120,6 +120,17 @@ public class SupportGroups {
 			throw new NotFoundException("user " + accountId + " is not in group " + groupId);
 		}
 		forgetMembershipsAfterCommit(accountId);
+		return info(group);
+	}
+
+	/** How routing picks a person in the group when work arrives without one. */
+	@Transactional
+	public GroupInfo assignPeopleBy(long groupId, PersonAssignment mode) {
+		if (mode == null) {
+			throw new InvalidFieldException("personAssignment", "choose NONE, ROUND_ROBIN or LEAST_LOADED");
+		}
+		SupportGroup group = group(groupId);
+		group.assignPeopleBy(mode);
 		return info(group);
 	}
 
@@ -183,6 +194,7 @@ public class SupportGroups {
 	}
 
 	private static GroupInfo info(SupportGroup g) {
-		return new GroupInfo(g.id(), g.programId(), g.name(), g.tier(), g.email(), g.contractReference(), g.members());
+		return new GroupInfo(g.id(), g.programId(), g.name(), g.tier(), g.email(), g.contractReference(), g.members(),
+				g.personAssignment());
 	}
 }

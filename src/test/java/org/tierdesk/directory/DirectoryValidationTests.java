@@ -18,8 +18,8 @@ class DirectoryValidationTests {
 
 	static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
-	static final List<GroupInfo> GROUPS = List.of(new GroupInfo(10, 1, "Specialists", 2, null, null, Set.of()),
-			new GroupInfo(11, 1, "OEM Vendor", 4, null, "C-77", Set.of()));
+	static final List<GroupInfo> GROUPS = List.of(new GroupInfo(10, 1, "Specialists", 2, null, null, Set.of(), PersonAssignment.NONE),
+			new GroupInfo(11, 1, "OEM Vendor", 4, null, "C-77", Set.of(), PersonAssignment.NONE));
 
 	static SystemEntry entry(String name, List<String> aliases, List<AuthorityEntry> authorities) {
 		return new SystemEntry(name, aliases, "SOFTWARE", List.of(new ReleaseEntry("4.2", "2025-01-01", null)),

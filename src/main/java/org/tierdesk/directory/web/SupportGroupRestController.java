@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.tierdesk.directory.PersonAssignment;
 import org.tierdesk.directory.SupportGroups;
 import org.tierdesk.directory.SupportGroups.GroupInfo;
 import org.tierdesk.program.Program;
@@ -43,7 +44,7 @@ class SupportGroupRestController {
 	}
 
 	record GroupView(long id, String program, String name, int tier, String tierName, boolean vendor, String email,
-			String contractReference, Set<Long> members) {
+			String contractReference, Set<Long> members, PersonAssignment personAssignment) {
 	}
 
 	record CreateGroupRequest(@NotBlank String name, @NotNull @Min(1) @Max(4) Integer tier, String email,
@@ -51,6 +52,9 @@ class SupportGroupRestController {
 	}
 
 	record MemberRequest(@NotNull Long userId) {
+	}
+
+	record PersonAssignmentRequest(PersonAssignment personAssignment) {
 	}
 
 	@GetMapping
@@ -90,6 +94,15 @@ class SupportGroupRestController {
 		return view(program, groups.removeMember(id, userId));
 	}
 
+	/** How routing picks a person in this group: NONE (the group's queue), ROUND_ROBIN or LEAST_LOADED. */
+	@org.springframework.web.bind.annotation.PutMapping("/{id}/person-assignment")
+	GroupView personAssignment(@PathVariable String key, @PathVariable long id,
+			@RequestBody PersonAssignmentRequest request, @AuthenticationPrincipal DeskPrincipal me) {
+		Program program = managedProgram(key, me);
+		groupOf(program, id);
+		return view(program, groups.assignPeopleBy(id, request.personAssignment()));
+	}
+
 	private Program visible(String key, DeskPrincipal me) {
 		return programs.findVisible(key, me)
 				.orElseThrow(() -> new NotFoundException("no program " + key));
@@ -118,6 +131,6 @@ class SupportGroupRestController {
 
 	private static GroupView view(Program program, GroupInfo g) {
 		return new GroupView(g.id(), program.key(), g.name(), g.tier(), program.tierSetup().nameOf(g.tier()),
-				g.isVendor(), g.email(), g.contractReference(), g.memberIds());
+				g.isVendor(), g.email(), g.contractReference(), g.memberIds(), g.personAssignment());
 	}
 }

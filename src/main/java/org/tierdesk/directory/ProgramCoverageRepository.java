@@ -1,0 +1,6 @@
+package org.tierdesk.directory;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProgramCoverageRepository extends JpaRepository<ProgramCoverage, Long> {
+}
