@@ -60,6 +60,16 @@ public class Directory {
 	public record ImportSummary(int created, int updated, int unchanged) {
 	}
 
+	/**
+	 * A system as routing needs it on every ticket: its key (what names and aliases reduce to), display name, type
+	 * and the group of its cognizant authority at each tier.
+	 */
+	public record SystemRoute(String key, String name, SystemType type, Map<Integer, AuthorityRef> authorities) {
+	}
+
+	public record AuthorityRef(long groupId, int tier, String group) {
+	}
+
 	public record HistoryEntry(String subject, String field, String oldValue, String newValue, String actor,
 			Instant at) {
 	}
@@ -76,8 +86,14 @@ public class Directory {
 
 	private final Clock clock;
 
+	/** Each program's systems by name and alias key, for routing; forgotten on import, else after the TTL. */
+	private final com.github.benmanes.caffeine.cache.Cache<Long, Map<String, SystemRoute>> routes;
+
 	Directory(SupportedSystemRepository systems, DirectoryChangeRepository changes, SupportGroups groups,
-			Programs programs, Accounts accounts, Clock clock) {
+			Programs programs, Accounts accounts, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${tierdesk.directory.routing-cache-ttl:10s}") java.time.Duration routeTtl) {
+		this.routes = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000)
+			.expireAfterWrite(routeTtl).build();
 		this.systems = systems;
 		this.changes = changes;
 		this.groups = groups;
@@ -112,6 +128,33 @@ public class Directory {
 		}
 		Program program = programs.byId(programId);
 		return find(program, nameOrAlias).map(s -> infos(program, List.of(s)).get(0));
+	}
+
+	/**
+	 * The system a ticket names, by name or alias (ignoring case, accents and punctuation), as routing needs it.
+	 * Served from memory: a program's whole directory is read once and kept for
+	 * {@code tierdesk.directory.routing-cache-ttl} (forgotten at once on this instance when it is imported).
+	 */
+	public Optional<SystemRoute> route(long programId, String nameOrAlias) {
+		if (nameOrAlias == null || nameOrAlias.isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(routes.get(programId, this::routesOf).get(NameKey.of(nameOrAlias)));
+	}
+
+	private Map<String, SystemRoute> routesOf(long programId) {
+		Map<Long, GroupInfo> groupsById = groups.inProgram(programId).stream()
+			.collect(Collectors.toMap(GroupInfo::id, Function.identity()));
+		Map<String, SystemRoute> byKey = new HashMap<>();
+		for (SupportedSystem s : systems.findByProgramIdOrderByName(programId)) {
+			Map<Integer, AuthorityRef> authorities = new HashMap<>();
+			s.authorities().forEach(a -> authorities.put(a.tier(),
+					new AuthorityRef(a.groupId(), a.tier(), groupsById.get(a.groupId()).name())));
+			SystemRoute route = new SystemRoute(s.nameKey(), s.name(), s.type(), Map.copyOf(authorities));
+			byKey.put(s.nameKey(), route);
+			s.aliases().forEach(a -> byKey.putIfAbsent(a.aliasKey(), route));
+		}
+		return Map.copyOf(byKey);
 	}
 
 	/**
@@ -165,7 +208,21 @@ public class Directory {
 						me.accountId(), now));
 			}
 		}
+		forgetRoutesAfterCommit(program.id());
 		return new ImportSummary(created, updated, unchanged);
+	}
+
+	private void forgetRoutesAfterCommit(long programId) {
+		routes.invalidate(programId);
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCompletion(int status) {
+							routes.invalidate(programId);
+						}
+					});
+		}
 	}
 
 	/** Loads a directory from CSV (see {@code docs/directory-example.csv}), exactly like a JSON document. */

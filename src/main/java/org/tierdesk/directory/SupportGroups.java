@@ -134,6 +134,30 @@ public class SupportGroups {
 		return info(group);
 	}
 
+	/**
+	 * Claims the group's next round-robin turn in the database (the row stays locked until the caller's transaction
+	 * ends), so instances sharing a database never hand out the same turn twice.
+	 */
+	@Transactional
+	public long claimRoundRobinTurn(long groupId) {
+		int updated = entityManager.createNativeQuery(
+				"update directory_support_group set round_robin_turn = round_robin_turn + 1 where id = ?1")
+			.setParameter(1, groupId).executeUpdate();
+		if (updated == 0) {
+			throw new NotFoundException("no support group " + groupId);
+		}
+		return ((Number) entityManager
+			.createNativeQuery("select round_robin_turn from directory_support_group where id = ?1")
+			.setParameter(1, groupId).getSingleResult()).longValue() - 1;
+	}
+
+	/** The group's next round-robin turn, without claiming it (for explaining a decision). */
+	public long peekRoundRobinTurn(long groupId) {
+		return ((Number) entityManager
+			.createNativeQuery("select round_robin_turn from directory_support_group where id = ?1")
+			.setParameter(1, groupId).getSingleResult()).longValue();
+	}
+
 	/** @throws NotFoundException when there is no such group */
 	public GroupInfo byId(long id) {
 		return info(group(id));

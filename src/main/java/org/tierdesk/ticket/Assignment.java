@@ -76,6 +76,10 @@ public class Assignment {
 		this.findings = findings;
 	}
 
+	void assignTo(long personId) {
+		this.assigneeId = personId;
+	}
+
 	public boolean isActive() {
 		return status == AssignmentStatus.ACTIVE;
 	}

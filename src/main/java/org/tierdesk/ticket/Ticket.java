@@ -144,6 +144,13 @@ public class Ticket {
 	@OrderBy("occurredAt, id")
 	private List<HistoryRecord> history = new ArrayList<>();
 
+	/** People kept informed of the ticket besides its requester (set by routing rules or agents). */
+	@jakarta.persistence.ElementCollection
+	@jakarta.persistence.CollectionTable(name = "ticket_watcher",
+			joinColumns = @jakarta.persistence.JoinColumn(name = "ticket_id"))
+	@Column(name = "account_id")
+	private java.util.Set<Long> watchers = new java.util.HashSet<>();
+
 	/** Events raised by changes not yet published; the use case publishes them in the same transaction. */
 	@Transient
 	private List<TicketEvent> raised = new ArrayList<>();
@@ -268,7 +275,7 @@ public class Ticket {
 
 	/** Publishes the escalation once the new assignment has its id. */
 	void announceEscalation(Assignment a) {
-		raise(new TicketEscalated(ref(id), programId, a.fromTier(), a.tier(), a.groupId(), a.id(), a.reason(),
+		raise(new TicketEscalated(ref(id), programId, a.fromTier(), a.tier(), a.groupId(), a.id(), a.assigneeId(), a.reason(),
 				a.assignedAt()));
 	}
 
@@ -289,6 +296,58 @@ public class Ticket {
 		}
 		touch(now);
 		raise(new AssignmentReturned(ref(id), programId, ref(a.id()), a.groupId(), fromTier, now));
+	}
+
+	/**
+	 * Applies what routing decided for a new ticket: the Tier 1 queue, an owner, priority, category, watchers. Each
+	 * change is recorded with the rule that made it. Assignments to higher tiers go through {@link #escalate}.
+	 */
+	void route(Routed r, long actorId, Instant now) {
+		requireActive("route");
+		String why = requireText("reason", r.reason(), 2000);
+		if (r.ownerGroupId() != null && !r.ownerGroupId().equals(ownerGroupId)) {
+			record(now, actorId, "ROUTED", "ownerGroup", str(ownerGroupId), str(r.ownerGroupId()), why);
+			ownerGroupId = r.ownerGroupId();
+		}
+		if (r.priority() != null && r.priority() != priority) {
+			record(now, actorId, "FIELD_CHANGED", "priority", priority.name(), r.priority().name(), why);
+			priority = r.priority();
+		}
+		if (r.category() != null && !r.category().equals(category)) {
+			record(now, actorId, "FIELD_CHANGED", "category", category, r.category(), why);
+			category = r.category();
+		}
+		for (Long w : r.watcherIds()) {
+			if (w != requesterId && watchers.add(w)) {
+				record(now, actorId, "WATCHER_ADDED", "watcher", null, str(w), why);
+			}
+		}
+		if (r.ownerId() != null && !r.ownerId().equals(ownerId)) {
+			Long previous = ownerId;
+			ownerId = r.ownerId();
+			record(now, actorId, "ROUTED", "owner", str(previous), str(ownerId), why);
+			if (status == TicketStatus.NEW) {
+				moveTo(TicketStatus.OPEN, actorId, why, now);
+			}
+			raise(new TicketTaken(ref(id), programId, ownerId, previous, now));
+		}
+		touch(now);
+	}
+
+	/** What routing decided; null fields leave the ticket as it is. */
+	record Routed(Long ownerGroupId, Long ownerId, Priority priority, String category, java.util.Set<Long> watcherIds,
+			String reason) {
+	}
+
+	/** Routing (or a lead) gives the active work of a group to one person in it. */
+	void assignWithinGroup(Assignment a, long personId, String reason, long actorId, Instant now) {
+		if (!a.isActive() || !assignments.contains(a)) {
+			throw new RuleViolationException("assignment " + a.id() + " is not the active work");
+		}
+		String why = requireText("reason", reason, 2000);
+		record(now, actorId, "ASSIGNED", "assignee", str(a.assigneeId()), str(personId), why);
+		a.assignTo(personId);
+		touch(now);
 	}
 
 	/** Hierarchical escalation: flags the ticket to a duty manager. Separate from functional escalation. */
@@ -734,6 +793,10 @@ public class Ticket {
 
 	public List<TicketLink> links() {
 		return List.copyOf(links);
+	}
+
+	public java.util.Set<Long> watchers() {
+		return java.util.Set.copyOf(watchers);
 	}
 
 	public List<HistoryRecord> history() {

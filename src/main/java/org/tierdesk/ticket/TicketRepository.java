@@ -20,6 +20,18 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
 			+ "and t.autoCloseAt <= :now order by t.autoCloseAt")
 	List<Long> findUnansweredResolutions(Instant now, Limit limit);
 
+	@Query("select t from Ticket t where t.programId = :programId order by t.createdAt desc, t.id desc")
+	List<Ticket> findRecent(long programId, Limit limit);
+
+	@Query("select t.ownerId, count(t) from Ticket t where t.ownerId in :people and t.status not in "
+			+ "(org.tierdesk.ticket.TicketStatus.RESOLVED, org.tierdesk.ticket.TicketStatus.CLOSED, "
+			+ "org.tierdesk.ticket.TicketStatus.CANCELLED) group by t.ownerId")
+	List<Object[]> countOwnedOpen(Collection<Long> people);
+
+	@Query("select a.assigneeId, count(a) from Assignment a where a.assigneeId in :people "
+			+ "and a.status = org.tierdesk.ticket.AssignmentStatus.ACTIVE group by a.assigneeId")
+	List<Object[]> countActiveAssignments(Collection<Long> people);
+
 	@Query("select l from TicketLink l where l.targetId = :ticketId")
 	List<TicketLink> findLinksTo(long ticketId);
 }

@@ -471,6 +471,88 @@ public class Tickets {
 		return closed;
 	}
 
+	// -- for routing and other modules -----------------------------------------------------------------------------
+
+	/** The facts of a ticket, for a module deciding on it. */
+	public Optional<TicketFacts> facts(long ticketId) {
+		return readTx.execute(s -> tickets.findById(ticketId).map(TicketFacts::of));
+	}
+
+	/** The facts of a ticket the caller may see (desk staff only), for explaining a decision about it. */
+	public TicketFacts facts(DeskPrincipal me, String number) {
+		return read(me, number, (t, c) -> {
+			requireStaff(t, c, "only desk staff look at a ticket's routing");
+			return TicketFacts.of(t);
+		});
+	}
+
+	/** The facts of a program's most recent tickets, newest first. */
+	public List<TicketFacts> recentFacts(long programId, int limit) {
+		return readTx.execute(s -> tickets.findRecent(programId, Limit.of(Math.max(1, Math.min(limit, 10_000))))
+			.stream().map(TicketFacts::of).toList());
+	}
+
+	/**
+	 * What routing decided for a new ticket, applied as the system: queue, owner, priority, category, watchers and,
+	 * when {@code assignment} is given, the work handed to a group at a higher tier (the owner stays Tier 1).
+	 */
+	public record Routing(Long ownerGroupId, Long ownerId, Priority priority, String category,
+			java.util.Set<Long> watcherIds, Long assignGroupId, Long assigneeId, String reason) {
+	}
+
+	public void route(long ticketId, Routing r) {
+		tx.executeWithoutResult(s -> {
+			Ticket t = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("no ticket " + ticketId));
+			Instant now = clock.instant();
+			long actor = TicketViews.SYSTEM_ACTOR;
+			t.route(new Ticket.Routed(r.ownerGroupId(), r.ownerId(), r.priority(), r.category(),
+					r.watcherIds() == null ? java.util.Set.of() : r.watcherIds(), r.reason()), actor, now);
+			if (r.assignGroupId() != null) {
+				GroupInfo group = groups.findById(r.assignGroupId()).filter(g -> g.programId() == t.programId())
+					.orElseThrow(() -> new InvalidFieldException("assignGroupId", "no such group in the program"));
+				Assignment a = t.escalate(new EscalationTarget(group.id(), group.tier(), r.assigneeId()), r.reason(),
+						actor, now);
+				entityManager.persist(a);
+				t.announceEscalation(a);
+			}
+			entityManager.flush();
+			publish(t);
+		});
+	}
+
+	/** Gives the ticket's active work to one person of its group (routing's pick, or a lead's). */
+	public void assignWithinGroup(long ticketId, long assignmentId, long personId, String reason) {
+		tx.executeWithoutResult(s -> {
+			Ticket t = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("no ticket " + ticketId));
+			Assignment a = t.activeAssignment().filter(x -> x.id() == assignmentId).orElseThrow(
+					() -> new RuleViolationException("assignment " + assignmentId + " is not the active work"));
+			if (!groups.byId(a.groupId()).memberIds().contains(personId)) {
+				throw new InvalidFieldException("assigneeId", "person " + personId + " is not in the group");
+			}
+			t.assignWithinGroup(a, personId, reason, TicketViews.SYSTEM_ACTOR, clock.instant());
+			entityManager.flush();
+			publish(t);
+		});
+	}
+
+	/** How much open work each of these people has: tickets they own plus active assignments given to them. */
+	public java.util.Map<Long, Long> workload(java.util.Collection<Long> people) {
+		if (people.isEmpty()) {
+			return java.util.Map.of();
+		}
+		return readTx.execute(s -> {
+			java.util.Map<Long, Long> load = new java.util.HashMap<>();
+			people.forEach(p -> load.put(p, 0L));
+			for (Object[] row : tickets.countOwnedOpen(people)) {
+				load.merge((Long) row[0], (Long) row[1], Long::sum);
+			}
+			for (Object[] row : tickets.countActiveAssignments(people)) {
+				load.merge((Long) row[0], (Long) row[1], Long::sum);
+			}
+			return load;
+		});
+	}
+
 	// -- plumbing -------------------------------------------------------------------------------------------------
 
 	@FunctionalInterface

@@ -78,6 +78,11 @@ public class TestDesk {
 				colleague, stranger);
 	}
 
+	/** Another agent in a group of the desk's program. */
+	public Person addAgent(Desk d, GroupInfo group, String suffix) {
+		return member(group, person(d.key().toLowerCase() + "." + suffix, Role.AGENT, d.program().id(), null));
+	}
+
 	private Person person(String username, Role role, long programId, String organization) {
 		return accounts.create(new NewAccount(username, username, username + "@example.org", "+351 210 000 000",
 				organization, "Lisbon", PASSWORD, EnumSet.of(role), Set.of(programId)));

@@ -1,0 +1,6 @@
+package org.tierdesk.routing;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RoutingRecordRepository extends JpaRepository<RoutingRecord, Long> {
+}
