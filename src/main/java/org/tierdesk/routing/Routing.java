@@ -278,6 +278,13 @@ public class Routing {
 			tickets.route(ticketId, new Tickets.Routing(d.ownerGroupId(), owner, priority, d.category(),
 					d.watcherIds(), d.assignGroupId(), assignee, reason));
 		}
+		if (d.swarm()) {
+			Set<Long> invited = authorityMembers(t, at).keySet();
+			invited.remove(owner);
+			if (!invited.isEmpty()) {
+				tickets.swarmAsSystem(ticketId, invited, "routing rule '" + d.rule() + "': swarm instead of a hand-off");
+			}
+		}
 		Outcome outcome = outcome(d, owner, assignee);
 		records.save(new RoutingRecord(ticketId, t.programId(), book.version(), d.rule(),
 				truncate(outcome.summary() + (d.notes().isEmpty() ? "" : "; " + String.join("; ", d.notes())), 4000),
@@ -320,6 +327,62 @@ public class Routing {
 		Map<Long, Long> load = tickets.workload(available);
 		return available.stream().min(Comparator.comparing((Long p) -> load.getOrDefault(p, 0L))
 			.thenComparing(Function.identity()));
+	}
+
+	/** Someone to invite to a swarm, and why they are suggested. */
+	public record SwarmSuggestion(long personId, String username, String displayName, String group, int tier,
+			boolean available, String why) {
+	}
+
+	/**
+	 * Who to invite to swarm on a ticket: the members of the cognizant authorities of its system at each tier (those
+	 * available now first), or of the program's Tier 2 and 3 groups when the directory does not know the system.
+	 */
+	@Transactional(readOnly = true)
+	public List<SwarmSuggestion> swarmSuggestions(DeskPrincipal me, String number) {
+		TicketFacts t = tickets.facts(me, number);
+		Instant at = clock.instant();
+		Map<Long, SwarmSuggestion> found = authorityMembers(t, at);
+		return found.values().stream().filter(s -> !Objects.equals(s.personId(), t.ownerId()))
+			.sorted(Comparator.comparing((SwarmSuggestion s) -> !s.available()).thenComparing(SwarmSuggestion::tier)
+				.thenComparing(SwarmSuggestion::username))
+			.toList();
+	}
+
+	private Map<Long, SwarmSuggestion> authorityMembers(TicketFacts t, Instant at) {
+		Optional<SystemRoute> system = directory.route(t.programId(), t.affectedSystem());
+		List<GroupInfo> sources = new ArrayList<>();
+		Map<Long, String> why = new java.util.HashMap<>();
+		if (system.isPresent()) {
+			for (var a : system.get().authorities().values()) {
+				groups.findById(a.groupId()).ifPresent(g -> {
+					sources.add(g);
+					why.put(g.id(), "cognizant authority for " + system.get().name() + " at tier " + a.tier());
+				});
+			}
+		}
+		else {
+			for (GroupInfo g : groups.inProgram(t.programId())) {
+				if (g.tier() == 2 || g.tier() == 3) {
+					sources.add(g);
+					why.put(g.id(), "tier " + g.tier() + " specialists (the directory does not know the system)");
+				}
+			}
+		}
+		sources.sort(Comparator.comparingInt(GroupInfo::tier));
+		Map<Long, SwarmSuggestion> found = new java.util.LinkedHashMap<>();
+		for (GroupInfo g : sources) {
+			Set<Long> available = Set.copyOf(onCall.availableMembers(g.id(), at));
+			Map<Long, Person> people = accounts.byIds(g.memberIds());
+			for (Long id : g.memberIds()) {
+				Person p = people.get(id);
+				if (p != null) {
+					found.putIfAbsent(id, new SwarmSuggestion(id, p.username(), p.displayName(), g.name(), g.tier(),
+							available.contains(id), why.get(g.id())));
+				}
+			}
+		}
+		return new java.util.HashMap<>(found);
 	}
 
 	// -- explain and dry run --------------------------------------------------------------------------------------

@@ -80,7 +80,7 @@ final class RuleBook {
 
 	/** What a rule does. Ids are resolved; null means "leave as it is". */
 	record Actions(Long ownerGroupId, Long assignGroupId, Integer assignTier, Long personId, Integer vectorTier,
-			String priority, String category, Set<Long> watcherIds) {
+			String priority, String category, Set<Long> watcherIds, boolean swarm) {
 	}
 
 	record CompiledRule(String name, List<Condition> when, List<Condition> unless, Actions then) {
@@ -114,7 +114,7 @@ final class RuleBook {
 	 */
 	record Decision(int position, String rule, boolean fallback, Long ownerGroupId, Long ownerId, Long assignGroupId,
 			Integer assignTier, Long assigneeId, boolean vectored, boolean onCall, String priority, String category,
-			Set<Long> watcherIds, List<String> notes, List<Trace> traces) {
+			Set<Long> watcherIds, boolean swarm, List<String> notes, List<Trace> traces) {
 	}
 
 	private final long version;
@@ -153,7 +153,7 @@ final class RuleBook {
 				traces.add(new Trace(i + 1, rule.name(), false, miss));
 			}
 		}
-		return new Decision(0, null, true, fallbackGroupId, null, null, null, null, false, false, null, null, Set.of(),
+		return new Decision(0, null, true, fallbackGroupId, null, null, null, null, false, false, null, null, Set.of(), false,
 				List.of("no rule matched: the ticket goes to the fallback queue"),
 				explain ? List.copyOf(traces) : List.of());
 	}
@@ -192,6 +192,10 @@ final class RuleBook {
 			}
 		}
 		String priority = a.priority() != null ? a.priority() : facts.rawPriority();
+		if (a.swarm()) {
+			notes.add(facts.system() == null ? "swarm: the ticket names no system the directory knows; no swarm opened"
+					: "swarm: the cognizant authorities of " + facts.systemName() + " are invited");
+		}
 		if (a.vectorTier() != null && assignGroup == null) {
 			if (facts.system() == null) {
 				notes.add("vector: the ticket names no system the directory knows; it stays in the Tier 1 queue");
@@ -229,7 +233,8 @@ final class RuleBook {
 			}
 		}
 		return new Decision(position, rule.name(), false, ownerGroup, owner, assignGroup, assignTier, assignee,
-				vectored, onCall, a.priority(), a.category(), a.watcherIds(), List.copyOf(notes),
+				vectored, onCall, a.priority(), a.category(), a.watcherIds(), a.swarm() && facts.system() != null,
+				List.copyOf(notes),
 				traces == null ? List.of() : List.copyOf(traces));
 	}
 }

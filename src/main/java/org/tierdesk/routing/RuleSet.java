@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code site}, {@code keywords} (words or phrases in the subject or description). Actions: {@code ownerGroup} (a Tier 1
  * queue), {@code assignGroup} (a group at tier 2-4), {@code assignPerson} (a member of that group, or of a Tier 1 group
  * to make them owner), {@code vector} (the tier whose cognizant authority takes the work), {@code priority},
- * {@code category}, {@code watchers} (usernames).
+ * {@code category}, {@code watchers} (usernames), {@code swarm} (invite the system's cognizant authorities to swarm
+ * instead of a tiered hand-off).
  */
 public record RuleSet(String fallbackGroup, List<Rule> rules) {
 

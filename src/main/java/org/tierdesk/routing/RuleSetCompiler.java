@@ -32,7 +32,7 @@ final class RuleSetCompiler {
 	static final Set<String> SYSTEM_TYPES = Set.of("HARDWARE", "SOFTWARE", "SERVICE");
 
 	static final Set<String> ACTIONS = Set.of("ownerGroup", "assignGroup", "assignPerson", "vector", "priority",
-			"category", "watchers");
+			"category", "watchers", "swarm");
 
 	/** A system as the directory knows it: the key rules compare and its display name. */
 	record KnownSystem(String key, String name) {
@@ -226,6 +226,20 @@ final class RuleSetCompiler {
 				problems.add(new RowProblem(line, at + "vector", "vector or assignGroup, not both"));
 			}
 		}
+		boolean swarm = false;
+		Object sw = given.get("swarm");
+		if (sw != null) {
+			if (sw instanceof Boolean b) {
+				swarm = b;
+			}
+			else {
+				problems.add(new RowProblem(line, at + "swarm", "swarm is true or false"));
+			}
+			if (swarm && (assign.isPresent() || v != null)) {
+				problems.add(new RowProblem(line, at + "swarm", "swarm instead of a tiered hand-off: not with "
+						+ "assignGroup or vector"));
+			}
+		}
 		String priority = text(line, at + "priority", given.get("priority"))
 			.flatMap(p -> oneOf(line, at + "priority", p, PRIORITIES)).orElse(null);
 		String category = text(line, at + "category", given.get("category")).orElse(null);
@@ -245,7 +259,7 @@ final class RuleSetCompiler {
 			return null;
 		}
 		return new Actions(ownerGroup, assign.map(GroupInfo::id).orElse(null), assign.map(GroupInfo::tier).orElse(null),
-				person, vector, priority, category, Set.copyOf(watchers));
+				person, vector, priority, category, Set.copyOf(watchers), swarm);
 	}
 
 	private Optional<GroupInfo> group(int line, String path, String name) {

@@ -144,6 +144,14 @@ public class Ticket {
 	@OrderBy("occurredAt, id")
 	private List<HistoryRecord> history = new ArrayList<>();
 
+	private Instant swarmedAt;
+
+	/** Specialists invited to swarm on the ticket; the owner keeps ownership. */
+	@jakarta.persistence.ElementCollection
+	@jakarta.persistence.CollectionTable(name = "ticket_swarm_member",
+			joinColumns = @jakarta.persistence.JoinColumn(name = "ticket_id"))
+	private java.util.Set<SwarmSeat> swarm = new java.util.HashSet<>();
+
 	/** People kept informed of the ticket besides its requester (set by routing rules or agents). */
 	@jakarta.persistence.ElementCollection
 	@jakarta.persistence.CollectionTable(name = "ticket_watcher",
@@ -332,6 +340,47 @@ public class Ticket {
 			raise(new TicketTaken(ref(id), programId, ownerId, previous, now));
 		}
 		touch(now);
+	}
+
+	/**
+	 * Opens a swarm instead of a tiered hand-off (or invites more people to it): the invited specialists work on the
+	 * internal thread; the owner keeps the ticket and stays the customer's contact.
+	 */
+	void swarm(java.util.Set<Long> people, String reason, long actorId, Instant now) {
+		requireActive("swarm on");
+		String why = requireText("reason", reason, 2000);
+		java.util.Set<Long> already = swarmMembers();
+		java.util.Set<Long> invited = new java.util.TreeSet<>();
+		for (Long p : people) {
+			if (!already.contains(p) && !p.equals(ownerId)) {
+				swarm.add(new SwarmSeat(p, actorId, now));
+				invited.add(p);
+				record(now, actorId, "SWARM_INVITED", "swarm", null, str(p), why);
+			}
+		}
+		if (invited.isEmpty()) {
+			throw new RuleViolationException("participants", "everyone named is already in the swarm");
+		}
+		if (swarmedAt == null) {
+			swarmedAt = now;
+		}
+		touch(now);
+		raise(new TicketSwarmed(ref(id), programId, java.util.Set.copyOf(invited), why, now));
+	}
+
+	java.util.Set<Long> swarmMembers() {
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		swarm.forEach(s -> ids.add(s.personId()));
+		return ids;
+	}
+
+	java.util.List<SwarmSeat> swarmSeats() {
+		return swarm.stream().sorted(java.util.Comparator.comparing(SwarmSeat::invitedAt)
+			.thenComparing(SwarmSeat::personId)).toList();
+	}
+
+	public Instant swarmedAt() {
+		return swarmedAt;
 	}
 
 	/** What routing decided; null fields leave the ticket as it is. */

@@ -18,7 +18,7 @@ final class TicketAccess {
 		if (c.staffOf(t.programId())) {
 			return true;
 		}
-		if (c.isVendor() && vendorOn(t, c)) {
+		if (c.isVendor() && (vendorOn(t, c) || inSwarm(t, c))) {
 			return true;
 		}
 		return c.isCustomer() && c.principal().actsIn(t.programId()) && (t.requesterId() == c.id()
@@ -40,11 +40,20 @@ final class TicketAccess {
 		if (c.staffOf(t.programId())) {
 			return true;
 		}
+		if (c.isVendor() && inSwarm(t, c)) {
+			// a vendor invited to the swarm works on the whole internal thread
+			return visibility == EntryVisibility.INTERNAL;
+		}
 		if (c.isVendor() && vendorOn(t, c)) {
 			return visibility == EntryVisibility.INTERNAL && assignmentId != null
 					&& assignmentsOfCaller(t, c).contains(assignmentId);
 		}
 		return visibility == EntryVisibility.PUBLIC;
+	}
+
+	/** The caller was invited to swarm on the ticket. */
+	static boolean inSwarm(Ticket t, Caller c) {
+		return t.swarmMembers().contains(c.id());
 	}
 
 	/** Tier 1 (or a manager) talks to the customer: the single point of contact. */

@@ -361,6 +361,12 @@ public class Tickets {
 				assignmentId = t.activeAssignment().orElseThrow().id();
 				channel = Channel.API;
 			}
+			else if (c.isVendor() && TicketAccess.inSwarm(t, c)) {
+				if (wanted != EntryVisibility.INTERNAL) {
+					throw new ForbiddenException("swarm participants post internal notes");
+				}
+				channel = Channel.API;
+			}
 			else {
 				if (wanted != EntryVisibility.PUBLIC) {
 					throw new ForbiddenException("customers post public replies");
@@ -469,6 +475,80 @@ public class Tickets {
 			}
 		}
 		return closed;
+	}
+
+	/** A swarm: who takes part, when they were invited, and how many notes each has contributed since. */
+	public record SwarmView(String ticket, Instant openedAt, List<SwarmParticipant> participants) {
+	}
+
+	public record SwarmParticipant(TicketViews.PersonRef person, TicketViews.PersonRef invitedBy, Instant invitedAt,
+			long contributions) {
+	}
+
+	/**
+	 * The owner (or Tier 1, or a manager) invites specialists from any tier or group of the program to swarm on the
+	 * ticket instead of handing it off. Ownership does not move.
+	 */
+	public SwarmView swarm(DeskPrincipal me, String number, Long expectedVersion, java.util.Set<Long> people,
+			String reason) {
+		if (people == null || people.isEmpty()) {
+			throw new InvalidFieldException("participants", "invite at least one person");
+		}
+		change(me, number, expectedVersion, (t, c, now) -> {
+			requireStaff(t, c, "only desk staff open a swarm");
+			if (!TicketAccess.speaksForDesk(t, c) && !java.util.Objects.equals(t.ownerId(), me.accountId())) {
+				throw new ForbiddenException("the ticket's owner, Tier 1 or a manager opens a swarm");
+			}
+			for (Long p : people) {
+				boolean inProgram = p != null && groups.groupsOf(p).values().stream()
+					.anyMatch(g -> g.programId() == t.programId());
+				if (!inProgram) {
+					throw new InvalidFieldException("participants",
+							"person " + p + " is in no support group of this program");
+				}
+			}
+			t.swarm(people, reason, me.accountId(), now);
+		});
+		return swarmOf(me, number);
+	}
+
+	public SwarmView swarmOf(DeskPrincipal me, String number) {
+		return read(me, number, (t, c) -> {
+			if (!c.staffOf(t.programId()) && !TicketAccess.inSwarm(t, c)) {
+				throw new ForbiddenException("only desk staff and the swarm see who is in it");
+			}
+			List<SwarmSeat> seats = t.swarmSeats();
+			java.util.Set<Long> ids = new java.util.HashSet<>();
+			seats.forEach(s -> {
+				ids.add(s.personId());
+				ids.add(s.invitedBy());
+			});
+			var people = accounts.byIds(ids);
+			java.util.function.Function<Long, TicketViews.PersonRef> ref = id -> people.containsKey(id)
+					? new TicketViews.PersonRef(id, people.get(id).username(), people.get(id).displayName())
+					: new TicketViews.PersonRef(id, "#" + id, null);
+			return new SwarmView(t.number(), t.swarmedAt(), seats.stream()
+				.map(s -> new SwarmParticipant(ref.apply(s.personId()), ref.apply(s.invitedBy()), s.invitedAt(),
+						t.entries().stream().filter(e -> e.authorId() == s.personId()
+								&& e.visibility() == EntryVisibility.INTERNAL && !e.createdAt().isBefore(s.invitedAt()))
+							.count()))
+				.toList());
+		});
+	}
+
+	/** Routing opens a swarm for a new ticket (a rule's {@code swarm} action), as the system. */
+	public void swarmAsSystem(long ticketId, java.util.Set<Long> people, String reason) {
+		tx.executeWithoutResult(s -> {
+			Ticket t = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("no ticket " + ticketId));
+			java.util.Set<Long> fresh = new java.util.HashSet<>(people);
+			fresh.removeAll(t.swarmMembers());
+			if (fresh.isEmpty()) {
+				return;
+			}
+			t.swarm(fresh, reason, TicketViews.SYSTEM_ACTOR, clock.instant());
+			entityManager.flush();
+			publish(t);
+		});
 	}
 
 	// -- for routing and other modules -----------------------------------------------------------------------------

@@ -100,6 +100,9 @@ class TicketRestController {
 			Urgency urgency, StructuredFacts facts, String reason) {
 	}
 
+	record SwarmRequest(java.util.Set<Long> participants, String reason) {
+	}
+
 	record TakeRequest(String reason) {
 	}
 
@@ -191,6 +194,22 @@ class TicketRestController {
 			@AuthenticationPrincipal DeskPrincipal me) {
 		return withEtag(tickets.escalate(me, number, version(ifMatch),
 				new Escalation(r.type(), r.tier(), r.groupId(), r.assigneeId(), r.dutyManagerId(), r.reason())));
+	}
+
+	@PostMapping("/{number}/swarm")
+	@Operation(summary = "Open a swarm (or invite more)", description = "Instead of a tiered hand-off, invite "
+			+ "specialists of any tier or group of the program to collaborate on the internal thread; the owner keeps "
+			+ "the ticket. A reason is required.")
+	Tickets.SwarmView swarm(@PathVariable String number, @RequestBody SwarmRequest r,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal DeskPrincipal me) {
+		return tickets.swarm(me, number, version(ifMatch), r.participants(), r.reason());
+	}
+
+	@GetMapping("/{number}/swarm")
+	@Operation(summary = "Who is in the ticket's swarm, and how much each has contributed")
+	Tickets.SwarmView swarmOf(@PathVariable String number, @AuthenticationPrincipal DeskPrincipal me) {
+		return tickets.swarmOf(me, number);
 	}
 
 	@GetMapping("/{number}/assignments")
