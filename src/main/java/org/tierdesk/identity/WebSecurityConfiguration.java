@@ -56,6 +56,7 @@ class WebSecurityConfiguration {
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/onboarding/requests").permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.anyRequest().authenticated());
 		return http.build();
@@ -79,6 +80,7 @@ class WebSecurityConfiguration {
 			.logout(Customizer.withDefaults())
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
+				.requestMatchers("/request-services").permitAll()
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.anyRequest().authenticated());
 		return http.build();

@@ -53,6 +53,11 @@ public class Program {
 
 	private Instant createdAt;
 
+	/** Onboarding programs do not take tickets until the desk activates them. */
+	private boolean active = true;
+
+	private Instant activatedAt;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@Fetch(FetchMode.JOIN)
 	@CollectionTable(name = "program_tier", joinColumns = @JoinColumn(name = "program_id"))
@@ -108,6 +113,24 @@ public class Program {
 	/** Days after which a resolution the customer neither accepts nor rejects closes the ticket by itself. */
 	public int autoCloseDays() {
 		return autoCloseDays;
+	}
+
+	/** The program takes tickets: it was created active, or onboarded and activated. */
+	public boolean active() {
+		return active;
+	}
+
+	public Instant activatedAt() {
+		return activatedAt;
+	}
+
+	void onboarding() {
+		this.active = false;
+	}
+
+	void activate(Instant now) {
+		this.active = true;
+		this.activatedAt = now;
 	}
 
 	public long version() {

@@ -68,6 +68,28 @@ public class Programs {
 		return program;
 	}
 
+	/**
+	 * Creates a program that is being onboarded: set up like any other, but its channels refuse tickets until
+	 * {@link #activate} is called.
+	 */
+	@Transactional
+	public Program createOnboarding(String key, ProgramSettings settings) {
+		Program program = create(key, settings);
+		program.onboarding();
+		return program;
+	}
+
+	/** Activates an onboarded program: from now on it takes tickets. */
+	@Transactional
+	public Program activate(String key) {
+		Program program = byKey(key);
+		if (program.active()) {
+			throw new RuleViolationException("program " + key + " is already active");
+		}
+		program.activate(clock.instant());
+		return program;
+	}
+
 	@Transactional
 	public Program update(String key, ProgramSettings settings) {
 		Program program = byKey(key);

@@ -165,6 +165,10 @@ public class Tickets {
 	private Ticket openTicket(Caller c, OpenTicket r) {
 		DeskPrincipal me = c.principal();
 		Program program = programFor(me, r.program());
+		if (!program.active()) {
+			throw new RuleViolationException("program", "program " + program.key() + " is still being onboarded: "
+					+ "the desk takes its tickets once it is activated");
+		}
 		long requesterId;
 		Channel channel;
 		if (me.staffOf(program.id())) {

@@ -38,11 +38,11 @@ class ProgramRestController {
 	}
 
 	record ProgramView(String key, String name, String timeZone, Map<Integer, String> tiers,
-			boolean organizationVisibility, int autoCloseDays) {
+			boolean organizationVisibility, int autoCloseDays, boolean active) {
 
 		static ProgramView of(Program p) {
 			return new ProgramView(p.key(), p.name(), p.timeZone().getId(), p.tierSetup().names(),
-					p.organizationVisibility(), p.autoCloseDays());
+					p.organizationVisibility(), p.autoCloseDays(), p.active());
 		}
 	}
 
