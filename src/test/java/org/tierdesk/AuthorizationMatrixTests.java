@@ -145,7 +145,32 @@ class AuthorizationMatrixTests {
 						{"username":"u%d","displayName":"New customer","roles":["CUSTOMER"],"programs":["%s"]}"""
 					.formatted(System.nanoTime(), own.key())), "AAFFFFFF HHHH"),
 				new Route("read a customer", "none", c -> api.get(c.as(), "/api/v1/users/" + own.customer().id()),
-						"AAAAAHAH HHHH"));
+						"AAAAAHAH HHHH"),
+				new Route("list directory systems", "none", c -> api.get(c.as(), p + "/directory/systems"),
+						"AAAAAFFF HHHH"),
+				new Route("import directory", "none", c -> api.post(c.as(), p + "/directory/import",
+						"{\"systems\":[]}"), "AAFFFFFF HHHH"),
+				new Route("export directory", "none", c -> api.get(c.as(), p + "/directory/export"), "AAAAAFFF HHHH"),
+				new Route("directory history", "none", c -> api.get(c.as(), p + "/directory/history"),
+						"AAAAAFFF HHHH"),
+				new Route("list rotations", "none", c -> api.get(c.as(), p + "/directory/rotations"), "AAAAAFFF HHHH"),
+				new Route("set coverage", "none", c -> api.put(c.as(), p + "/directory/coverage",
+						"{\"afterHours\":\"DESK_24X7\"}"), "AAFFFFFF HHHH"),
+				new Route("who covers now", "none", c -> api.get(c.as(), p + "/directory/who-covers"),
+						"AAAAAFFF HHHH"),
+				new Route("read routing rules", "none", c -> api.get(c.as(), p + "/routing/rules"), "AAAAAFFF HHHH"),
+				new Route("save routing rules", "none", c -> api.put(c.as(), p + "/routing/rules", "{\"rules\":[]}"),
+						"AAFFFFFF HHHH"),
+				new Route("explain routing", "none", c -> api.post(c.as(), p + "/routing/explain",
+						"{\"hypothetical\":{\"kind\":\"INCIDENT\"}}"), "AAAAAFFF HHHH"),
+				new Route("open a swarm", "taken", c -> api.post(c.as(), t + c.number() + "/swarm",
+						"{\"participants\":[" + own.agent2().id() + "],\"reason\":\"help\"}"), "AAAAFHFH HHHH"),
+				new Route("read the swarm", "taken", c -> api.get(c.as(), t + c.number() + "/swarm"),
+						"AAAAAHFH HHHH"),
+				new Route("swarm suggestions", "taken", c -> api.get(c.as(), t + c.number() + "/swarm/suggestions"),
+						"AAAAAHFH HHHH"),
+				new Route("list onboarding cases", "none", c -> api.get(c.as(), "/api/v1/onboarding/cases"),
+						"AFFFFFFF FFFF"));
 	}
 
 	@Test

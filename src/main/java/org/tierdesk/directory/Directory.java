@@ -60,6 +60,11 @@ public class Directory {
 	public record ImportSummary(int created, int updated, int unchanged) {
 	}
 
+	/** A named point of contact and what they answer for. */
+	public record ContactInfo(String name, String email, String phone, String hours, String group,
+			List<String> answersFor) {
+	}
+
 	/**
 	 * A system as routing needs it on every ticket: its key (what names and aliases reduce to), display name, type
 	 * and the group of its cognizant authority at each tier.
@@ -258,6 +263,26 @@ public class Directory {
 					s.verifiedBy(), text(s.verifiedAt()), text(s.reviewDue())));
 		}
 		return new DirectoryDocument(program.key(), entries);
+	}
+
+	/** Every named point of contact, once per name and group, with the systems and tiers they answer for. */
+	public List<ContactInfo> contacts(DeskPrincipal me, String programKey) {
+		Map<String, ContactInfo> byName = new java.util.TreeMap<>();
+		for (SystemInfo s : systems(me, programKey, null, null)) {
+			for (AuthorityInfo a : s.authorities()) {
+				if (a.contact() == null) {
+					continue;
+				}
+				String key = a.contact() + "|" + a.group();
+				ContactInfo c = byName.get(key);
+				List<String> answers = new ArrayList<>(c == null ? List.of() : c.answersFor());
+				answers.add(s.name() + " (tier " + a.tier() + ")");
+				byName.put(key, new ContactInfo(a.contact(), c != null && c.email() != null ? c.email() : a.email(),
+						c != null && c.phone() != null ? c.phone() : a.phone(),
+						c != null && c.hours() != null ? c.hours() : a.hours(), a.group(), List.copyOf(answers)));
+			}
+		}
+		return List.copyOf(byName.values());
 	}
 
 	/** The directory's history, newest first. */

@@ -5,8 +5,16 @@ import java.util.List;
 /**
  * A program's directory as a document: what is imported and exported (JSON; CSV has one row per authority). Dates are
  * ISO {@code yyyy-MM-dd}. Values are strings here so that an import can report every bad value, not just the first.
+ * {@code coverage} (office hours, holidays, after hours) and {@code rotations} (on call) are optional: when absent, an
+ * import leaves them as they are; CSV carries systems and authorities only.
  */
-public record DirectoryDocument(String program, List<SystemEntry> systems) {
+public record DirectoryDocument(String program, List<SystemEntry> systems, OnCall.CoverageForm coverage,
+		List<OnCall.RotationForm> rotations) {
+
+	/** Systems only: coverage and rotations are left as they are. */
+	public DirectoryDocument(String program, List<SystemEntry> systems) {
+		this(program, systems, null, null);
+	}
 
 	/**
 	 * A supported system.

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tierdesk.directory.Directory;
-import org.tierdesk.directory.Directory.ImportSummary;
+import org.tierdesk.directory.DirectoryLoad;
+import org.tierdesk.directory.DirectoryLoad.LoadSummary;
 import org.tierdesk.directory.DirectoryDocument;
 import org.tierdesk.directory.SupportGroups;
 import org.tierdesk.directory.SupportGroups.GroupInfo;
@@ -50,7 +50,7 @@ public class Onboarding {
 
 	private final SupportGroups groups;
 
-	private final Directory directory;
+	private final DirectoryLoad directory;
 
 	private final Accounts accounts;
 
@@ -59,7 +59,7 @@ public class Onboarding {
 	private final ZoneId deskZone;
 
 	Onboarding(OnboardingRepository cases, OnboardingEventRepository events, Programs programs, SupportGroups groups,
-			Directory directory, Accounts accounts, Clock clock,
+			DirectoryLoad directory, Accounts accounts, Clock clock,
 			@Value("${tierdesk.onboarding.time-zone:UTC}") String deskZone) {
 		this.cases = cases;
 		this.events = events;
@@ -102,7 +102,7 @@ public class Onboarding {
 	public record GroupPlan(String name, Integer tier, String email, String contractReference) {
 	}
 
-	public record Activated(CaseView onboarding, List<String> groupsCreated, ImportSummary directory) {
+	public record Activated(CaseView onboarding, List<String> groupsCreated, LoadSummary directory) {
 	}
 
 	// -- the public request ---------------------------------------------------------------------------------------
@@ -287,13 +287,14 @@ public class Onboarding {
 				created.add(g.name().strip());
 			}
 		}
-		ImportSummary loaded = plan.directory() == null ? new ImportSummary(0, 0, 0)
-				: directory.importDocument(me, key, plan.directory(), null);
+		LoadSummary loaded = plan.directory() == null ? new LoadSummary(0, 0, 0, 0, false)
+				: directory.importDocument(me, key, plan.directory());
 		List<String> cleanRecipients = recipients.stream().map(String::strip).distinct().toList();
 		programs.activate(key);
 		c.activate(cleanRecipients, me.accountId(), now);
 		log(c, "ACTIVATED", "program " + key + ": groups created " + created + "; directory " + loaded.created()
-				+ " created, " + loaded.updated() + " updated; report recipients " + cleanRecipients
+				+ " created, " + loaded.updated() + " updated, " + loaded.rotations() + " rotation(s)"
+				+ (loaded.coverage() ? ", coverage set" : "") + "; report recipients " + cleanRecipients
 				+ "; checklist " + c.checklist().stream().map(p -> p.item() + "=" + p.note()).toList(),
 				me.accountId(), now);
 		return new Activated(view(c), created, loaded);

@@ -15,6 +15,7 @@ import org.tierdesk.directory.Directory.HistoryEntry;
 import org.tierdesk.directory.Directory.ImportSummary;
 import org.tierdesk.directory.Directory.SystemInfo;
 import org.tierdesk.directory.DirectoryDocument;
+import org.tierdesk.directory.DirectoryLoad;
 import org.tierdesk.directory.SystemType;
 import org.tierdesk.system.DeskPrincipal;
 
@@ -28,8 +29,11 @@ class DirectoryRestController {
 
 	private final Directory directory;
 
-	DirectoryRestController(Directory directory) {
+	private final DirectoryLoad load;
+
+	DirectoryRestController(Directory directory, DirectoryLoad load) {
 		this.directory = directory;
+		this.load = load;
 	}
 
 	@GetMapping("/systems")
@@ -46,10 +50,11 @@ class DirectoryRestController {
 	}
 
 	@PostMapping("/import")
-	@Operation(summary = "Load a directory document: all-or-nothing, idempotent, every change in the history")
-	ImportSummary importDocument(@PathVariable String key, @RequestBody DirectoryDocument document,
+	@Operation(summary = "Load a directory document (systems, coverage, rotations): all-or-nothing, idempotent, "
+			+ "every change in the history")
+	DirectoryLoad.LoadSummary importDocument(@PathVariable String key, @RequestBody DirectoryDocument document,
 			@AuthenticationPrincipal DeskPrincipal me) {
-		return directory.importDocument(me, key, document, null);
+		return load.importDocument(me, key, document);
 	}
 
 	@PostMapping(path = "/import", consumes = "text/csv")
@@ -71,9 +76,22 @@ class DirectoryRestController {
 	}
 
 	@GetMapping(path = "/export", produces = "application/json")
-	@Operation(summary = "The whole directory as a document the import takes back")
+	@Operation(summary = "The whole directory (systems, coverage, rotations) as a document the import takes back")
 	DirectoryDocument export(@PathVariable String key, @AuthenticationPrincipal DeskPrincipal me) {
-		return directory.export(me, key);
+		return load.export(me, key);
+	}
+
+	@GetMapping("/systems/{name}/authorities")
+	@Operation(summary = "A system's cognizant authority at each tier, with its point of contact")
+	List<Directory.AuthorityInfo> authorities(@PathVariable String key, @PathVariable String name,
+			@AuthenticationPrincipal DeskPrincipal me) {
+		return directory.system(me, key, name).authorities();
+	}
+
+	@GetMapping("/contacts")
+	@Operation(summary = "Every named point of contact of the directory, with the systems and tiers they answer for")
+	List<Directory.ContactInfo> contacts(@PathVariable String key, @AuthenticationPrincipal DeskPrincipal me) {
+		return directory.contacts(me, key);
 	}
 
 	@GetMapping("/history")
