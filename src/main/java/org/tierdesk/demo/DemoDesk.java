@@ -16,6 +16,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tierdesk.directory.DirectoryDocument;
+import org.tierdesk.directory.DirectoryLoad;
+import org.tierdesk.routing.Routing;
+import org.tierdesk.routing.RuleSet;
 import org.tierdesk.directory.SupportGroups;
 import org.tierdesk.directory.SupportGroups.GroupInfo;
 import org.tierdesk.identity.Accounts;
@@ -40,6 +45,8 @@ import org.tierdesk.ticket.Tickets.Escalation;
 import org.tierdesk.ticket.Tickets.EscalationType;
 import org.tierdesk.ticket.Tickets.OpenTicket;
 import org.tierdesk.ticket.Urgency;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seeds the FLEET program: tiers 0-4, support groups per tier including an OEM vendor, agents, customers and a few
@@ -67,7 +74,20 @@ class DemoDesk implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoDesk(Programs programs, Accounts accounts, SupportGroups groups, Tickets tickets, Clock clock) {
+	private final DirectoryLoad directory;
+
+	private final Routing routing;
+
+	private final JsonMapper json;
+
+	private final JdbcClient jdbc;
+
+	DemoDesk(Programs programs, Accounts accounts, SupportGroups groups, Tickets tickets, Clock clock,
+			DirectoryLoad directory, Routing routing, JsonMapper json, JdbcClient jdbc) {
+		this.directory = directory;
+		this.routing = routing;
+		this.json = json;
+		this.jdbc = jdbc;
 		this.programs = programs;
 		this.accounts = accounts;
 		this.groups = groups;
@@ -142,6 +162,8 @@ class DemoDesk implements ApplicationRunner {
 				person("po1.okafor", "PO1 Ada Okafor", Role.CUSTOMER, p, "USS Sample (LHD-9)", "San Diego"),
 				person("cdr.silva", "CDR Ana Silva", Role.CUSTOMER, p, "SPAWAR Atlantic", "Charleston"));
 
+		loadDirectory(manager.principal());
+
 		List<String> made = new ArrayList<>();
 		for (int i = 0; i < 36; i++) {
 			Issue issue = ISSUES.get(i % ISSUES.size());
@@ -156,12 +178,84 @@ class DemoDesk implements ApplicationRunner {
 			advance(i % 9, number, agent.principal(), requester.principal(), carol.principal(), victor.principal(), oem,
 					logistics, engineering);
 		}
+		saveRoutingRules(p, made.size(), manager.principal());
 		log.info("""
 
 				    Demo desk {} seeded: {} tickets, support groups at tiers 1-4, and these people (password '{}'):
 				    program manager pat.manager · Tier 1 alice.tier1, bob.tier1 · Tier 2 carol.tier2, dan.tier2 ·
 				    Tier 3 erin.tier3 · vendor victor.vendor · customers lt.jones, cpo.smith, ens.garcia, ...
 				""", PROGRAM, made.size(), PASSWORD);
+	}
+
+	/** The source of support directory: systems, cognizant authorities, office hours and on-call rotations. */
+	private void loadDirectory(DeskPrincipal manager) {
+		LocalDate today = LocalDate.now(clock);
+		String document = """
+				{"systems":[
+				 {"name":"R-Supply","aliases":["Relational Supply","RSUP"],"type":"SOFTWARE",
+				  "releases":[{"version":"4.2","supportedFrom":"%1$s"},{"version":"4.1","supportedFrom":"%2$s","supportedUntil":"%3$s"}],
+				  "authorities":[{"tier":2,"group":"Logistics Specialists","contact":"Carol Logistics","email":"logistics@fleet.example","phone":"+1 757 555 0102","hours":"Mon-Fri 07:00-17:00 ET"},
+				                 {"tier":3,"group":"Systems Engineering","contact":"Erin Engineer"},
+				                 {"tier":4,"group":"Acme Marine Systems (OEM)","contact":"Acme support line","phone":"+1 800 555 0199"}],
+				  "verifiedBy":"PMW-150 Logistics IPT","verifiedAt":"%4$s","reviewDue":"%5$s"},
+				 {"name":"MDS Portal","aliases":["Maintenance Data System"],"type":"SERVICE",
+				  "authorities":[{"tier":2,"group":"Network Specialists","contact":"Dan Network"}],
+				  "verifiedBy":"PMW-150","verifiedAt":"%4$s","reviewDue":"%5$s"},
+				 {"name":"NAVDISP","aliases":["Navigation display"],"type":"HARDWARE",
+				  "authorities":[{"tier":3,"group":"Systems Engineering"},{"tier":4,"group":"Acme Marine Systems (OEM)"}],
+				  "verifiedBy":"PMW-120","verifiedAt":"%4$s","reviewDue":"%6$s"},
+				 {"name":"OMMS","type":"SOFTWARE","authorities":[{"tier":2,"group":"Logistics Specialists"}],
+				  "verifiedBy":"PMW-150","verifiedAt":"%4$s","reviewDue":"%5$s"},
+				 {"name":"NMT","aliases":["Naval message traffic"],"type":"SERVICE",
+				  "authorities":[{"tier":2,"group":"Network Specialists"},{"tier":3,"group":"Systems Engineering"}],
+				  "verifiedBy":"NCTAMS LANT","verifiedAt":"%4$s","reviewDue":"%5$s"},
+				 {"name":"FuelRep","type":"SOFTWARE","authorities":[{"tier":2,"group":"Logistics Specialists"}],
+				  "verifiedBy":"PMW-150","verifiedAt":"%4$s","reviewDue":"%5$s"},
+				 {"name":"SPS-73","aliases":["Surface search radar"],"type":"HARDWARE",
+				  "authorities":[{"tier":3,"group":"Systems Engineering"},{"tier":4,"group":"Acme Marine Systems (OEM)","contact":"Acme radar desk"}],
+				  "verifiedBy":"PMW-120","verifiedAt":"%4$s","reviewDue":"%5$s"}],
+				 "coverage":{"officeHours":{"MONDAY":["07:00-17:00"],"TUESDAY":["07:00-17:00"],"WEDNESDAY":["07:00-17:00"],
+				   "THURSDAY":["07:00-17:00"],"FRIDAY":["07:00-17:00"]},
+				  "holidays":["--01-01","--07-04","--11-11","--12-25"],"afterHours":"ON_CALL",
+				  "emergencyPriorities":["CRITICAL","HIGH"],
+				  "notes":"After hours and on federal holidays, only critical and high priority work reaches the on-call specialist."},
+				 "rotations":[
+				  {"name":"Logistics on call","group":"Logistics Specialists","members":["carol.tier2"],"shiftDays":7,
+				   "handover":"07:00","startsOn":"%7$s"},
+				  {"name":"Engineering on call","group":"Systems Engineering","members":["erin.tier3"],"shiftDays":7,
+				   "handover":"07:00","startsOn":"%7$s"}]}""".formatted(today.minusYears(1), today.minusYears(2),
+				today.plusMonths(3), today.minusMonths(2), today.plusMonths(10), today.minusDays(3),
+				today.minusDays(today.getDayOfWeek().getValue() - 1));
+		directory.importDocument(manager, PROGRAM, json.readValue(document, DirectoryDocument.class));
+	}
+
+	/**
+	 * The routing rules, saved once the demo tickets are routed (they were opened under the fallback queue), so the
+	 * rules never race the demo's own changes; new tickets are routed by them.
+	 */
+	private void saveRoutingRules(long programId, int tickets, DeskPrincipal manager) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline && jdbc.sql("select count(*) from routing_decision where program_id = ?")
+			.param(programId).query(Long.class).single() < tickets) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		routing.save(manager, PROGRAM, json.readValue("""
+				{"rules":[
+				 {"name":"Formal messages are high priority","when":{"channel":"MESSAGE"},
+				  "then":{"priority":"HIGH","watchers":["pat.manager"]}},
+				 {"name":"Hardware faults to their cognizant authority","when":{"systemType":"HARDWARE","kind":"INCIDENT"},
+				  "then":{"vector":3}},
+				 {"name":"Supply and fuel incidents to logistics","when":{"system":["R-Supply","FuelRep","OMMS"],"kind":"INCIDENT"},
+				  "then":{"vector":2}},
+				 {"name":"Outages swarm the authorities","when":{"keywords":["outage","down for everyone"]},
+				  "then":{"swarm":true,"priority":"CRITICAL"}}]}""", RuleSet.class), null,
+				"demo: the desk's starting rules");
 	}
 
 	/** Moves a fresh ticket to one of nine typical states. */
