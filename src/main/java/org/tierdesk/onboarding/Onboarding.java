@@ -96,7 +96,8 @@ public class Onboarding {
 	}
 
 	/** Everything activation sets up, in one step. */
-	public record Activation(List<GroupPlan> groups, DirectoryDocument directory, List<String> reportRecipients) {
+	public record Activation(TierSetup tiers, List<GroupPlan> groups, DirectoryDocument directory,
+			List<String> reportRecipients) {
 	}
 
 	public record GroupPlan(String name, Integer tier, String email, String contractReference) {
@@ -243,7 +244,8 @@ public class Onboarding {
 		if (plan == null) {
 			throw new InvalidFieldException("groups", "give the activation plan");
 		}
-		Program program = programs.byKey(key);
+		Program program = plan.tiers() == null ? programs.byKey(key)
+				: programs.update(key, new ProgramSettings(null, null, plan.tiers(), null, null));
 		List<RowProblem> problems = new ArrayList<>();
 		List<GroupPlan> planned = plan.groups() == null ? List.of() : plan.groups();
 		java.util.Set<String> names = new java.util.HashSet<>();
@@ -292,7 +294,7 @@ public class Onboarding {
 		List<String> cleanRecipients = recipients.stream().map(String::strip).distinct().toList();
 		programs.activate(key);
 		c.activate(cleanRecipients, me.accountId(), now);
-		log(c, "ACTIVATED", "program " + key + ": groups created " + created + "; directory " + loaded.created()
+		log(c, "ACTIVATED", "program " + key + ": tiers " + program.tierSetup().names() + "; groups created " + created + "; directory " + loaded.created()
 				+ " created, " + loaded.updated() + " updated, " + loaded.rotations() + " rotation(s)"
 				+ (loaded.coverage() ? ", coverage set" : "") + "; report recipients " + cleanRecipients
 				+ "; checklist " + c.checklist().stream().map(p -> p.item() + "=" + p.note()).toList(),

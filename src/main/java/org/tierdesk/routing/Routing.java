@@ -109,7 +109,7 @@ public class Routing {
 	}
 
 	public record HypotheticalTicket(String kind, String channel, String priority, String category, String system,
-			String organization, String site, String subject, String description) {
+			String organization, String site, String subject, String description, Map<String, String> customFields) {
 	}
 
 	public record Explanation(String program, Long ruleSetVersion, Instant at, boolean officeHours,
@@ -456,7 +456,8 @@ public class Routing {
 				Words.of(t.category()), system.map(SystemRoute::key).orElse(null),
 				system.map(SystemRoute::name).orElse(t.affectedSystem()),
 				system.map(s -> Words.of(s.type().name())).orElse(null), Words.of(t.requesterOrganization()),
-				Words.of(t.location()), Words.of(t.subject() + " " + t.description()), t.priority().name());
+				Words.of(t.location()), Words.of(t.subject() + " " + t.description()), t.priority().name(),
+				custom(t.customFields()));
 	}
 
 	private Facts facts(Program program, HypotheticalTicket h) {
@@ -467,7 +468,20 @@ public class Routing {
 				system.map(SystemRoute::name).orElse(h.system()),
 				system.map(s -> Words.of(s.type().name())).orElse(null), Words.of(h.organization()),
 				Words.of(h.site()), Words.of(Objects.toString(h.subject(), "") + " " + Objects.toString(h.description(), "")),
-				priority);
+				priority, custom(h.customFields()));
+	}
+
+	private static Map<String, String> custom(Map<String, String> fields) {
+		if (fields == null || fields.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> normalised = new java.util.HashMap<>();
+		fields.forEach((k, v) -> {
+			if (k != null && v != null) {
+				normalised.put(k, Words.of(v));
+			}
+		});
+		return normalised;
 	}
 
 	RuleBook.Surroundings surroundings(long programId, Instant at) {

@@ -2,6 +2,7 @@ package org.tierdesk.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +16,9 @@ final class RuleBook {
 	/** A field a condition looks at. */
 	enum Field {
 		KIND("kind"), CHANNEL("channel"), PRIORITY("priority"), CATEGORY("category"), SYSTEM("system"),
-		SYSTEM_TYPE("systemType"), ORGANIZATION("organization"), SITE("site"), KEYWORDS("keywords");
+		SYSTEM_TYPE("systemType"), ORGANIZATION("organization"), SITE("site"), KEYWORDS("keywords"),
+		/** {@code custom.<name>}: one of the ticket's custom fields. */
+		CUSTOM("custom");
 
 		final String json;
 
@@ -35,7 +38,8 @@ final class RuleBook {
 
 	/** The ticket as rules see it; text fields already normalised by {@link Words} (system: its directory key). */
 	record Facts(String kind, String channel, String priority, String category, String system, String systemName,
-			String systemType, String organization, String site, String text, String rawPriority) {
+			String systemType, String organization, String site, String text, String rawPriority,
+			Map<String, String> custom) {
 
 		String value(Field f) {
 			return switch (f) {
@@ -48,15 +52,24 @@ final class RuleBook {
 				case ORGANIZATION -> organization;
 				case SITE -> site;
 				case KEYWORDS -> text;
+				case CUSTOM -> null;
 			};
 		}
 	}
 
 	/** One condition: the field holds one of the values (keywords: contains one of the phrases). */
-	record Condition(Field field, Set<String> values, List<String> shown) {
+	record Condition(Field field, String customName, Set<String> values, List<String> shown) {
+
+		Condition(Field field, Set<String> values, List<String> shown) {
+			this(field, null, values, shown);
+		}
+
+		String name() {
+			return field == Field.CUSTOM ? "custom." + customName : field.json;
+		}
 
 		boolean holds(Facts facts) {
-			String value = facts.value(field);
+			String value = field == Field.CUSTOM ? facts.custom().get(customName) : facts.value(field);
 			if (field == Field.KEYWORDS) {
 				for (String phrase : values) {
 					if (value.contains(phrase)) {
@@ -72,8 +85,9 @@ final class RuleBook {
 			if (field == Field.KEYWORDS) {
 				return "keywords: none of " + shown + " in the subject or description";
 			}
-			String value = field == Field.SYSTEM ? facts.systemName() : facts.value(field);
-			return field.json + " is " + (value == null || value.isBlank() ? "not given" : "'" + value.strip() + "'")
+			String value = field == Field.SYSTEM ? facts.systemName()
+					: field == Field.CUSTOM ? facts.custom().get(customName) : facts.value(field);
+			return name() + " is " + (value == null || value.isBlank() ? "not given" : "'" + value.strip() + "'")
 					+ ", not one of " + shown;
 		}
 	}
@@ -167,7 +181,7 @@ final class RuleBook {
 		}
 		for (Condition c : rule.unless()) {
 			if (c.holds(facts)) {
-				return explain ? "excluded: " + c.field().json + " matches one of " + c.shown() : "";
+				return explain ? "excluded: " + c.name() + " matches one of " + c.shown() : "";
 			}
 		}
 		return null;

@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * <p>Conditions map a field to one value or a list (any of them): {@code kind}, {@code channel}, {@code priority},
  * {@code category}, {@code system} (name or alias in the directory), {@code systemType}, {@code organization},
- * {@code site}, {@code keywords} (words or phrases in the subject or description). Actions: {@code ownerGroup} (a Tier 1
+ * {@code site}, {@code keywords} (words or phrases in the subject or description), {@code custom.<name>} (a custom
+ * field of the ticket). Actions: {@code ownerGroup} (a Tier 1
  * queue), {@code assignGroup} (a group at tier 2-4), {@code assignPerson} (a member of that group, or of a Tier 1 group
  * to make them owner), {@code vector} (the tier whose cognizant authority takes the work), {@code priority},
  * {@code category}, {@code watchers} (usernames), {@code swarm} (invite the system's cognizant authorities to swarm

@@ -31,6 +31,8 @@ final class RuleSetCompiler {
 
 	static final Set<String> SYSTEM_TYPES = Set.of("HARDWARE", "SOFTWARE", "SERVICE");
 
+	static final java.util.regex.Pattern CUSTOM_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,49}");
+
 	static final Set<String> ACTIONS = Set.of("ownerGroup", "assignGroup", "assignPerson", "vector", "priority",
 			"category", "watchers", "swarm");
 
@@ -117,10 +119,20 @@ final class RuleSetCompiler {
 		}
 		for (var entry : given.entrySet()) {
 			String path = at + entry.getKey();
+			String customName = null;
 			Optional<Field> field = Field.named(entry.getKey());
-			if (field.isEmpty()) {
+			if (entry.getKey().startsWith("custom.")) {
+				customName = entry.getKey().substring("custom.".length());
+				if (!CUSTOM_NAME.matcher(customName).matches()) {
+					problems.add(new RowProblem(line, path, "a custom field's name is a letter then up to 49 "
+							+ "letters, digits, '-' or '_'"));
+					continue;
+				}
+				field = Optional.of(Field.CUSTOM);
+			}
+			if (field.isEmpty() || (field.get() == Field.CUSTOM && customName == null)) {
 				problems.add(new RowProblem(line, path, "no such field; conditions look at kind, channel, priority, "
-						+ "category, system, systemType, organization, site or keywords"));
+						+ "category, system, systemType, organization, site, keywords or custom.<name>"));
 				continue;
 			}
 			List<String> values = strings(line, path, entry.getValue());
@@ -158,7 +170,7 @@ final class RuleSetCompiler {
 					default -> normalised.add(Words.of(v));
 				}
 			}
-			conditions.add(new Condition(field.get(), Set.copyOf(normalised), List.copyOf(values)));
+			conditions.add(new Condition(field.get(), customName, Set.copyOf(normalised), List.copyOf(values)));
 		}
 		return conditions;
 	}

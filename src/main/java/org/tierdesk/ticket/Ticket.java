@@ -152,6 +152,14 @@ public class Ticket {
 			joinColumns = @jakarta.persistence.JoinColumn(name = "ticket_id"))
 	private java.util.Set<SwarmSeat> swarm = new java.util.HashSet<>();
 
+	/** The program's own facts about the ticket (e.g. hull number, contract line), by name. */
+	@jakarta.persistence.ElementCollection
+	@jakarta.persistence.CollectionTable(name = "ticket_custom_field",
+			joinColumns = @jakarta.persistence.JoinColumn(name = "ticket_id"))
+	@jakarta.persistence.MapKeyColumn(name = "field_name")
+	@Column(name = "field_value")
+	private java.util.Map<String, String> customFields = new java.util.TreeMap<>();
+
 	/** People kept informed of the ticket besides its requester (set by routing rules or agents). */
 	@jakarta.persistence.ElementCollection
 	@jakarta.persistence.CollectionTable(name = "ticket_watcher",
@@ -180,8 +188,12 @@ public class Ticket {
 	/** What is needed to open a ticket; {@code priority} comes from the program's priority matrix. */
 	record Opening(String number, long programId, TicketKind kind, Channel channel, long requesterId,
 			String requesterOrganization, String subject, String description, StructuredFacts facts, String category,
-			Impact impact, Urgency urgency, Priority priority, Long ownerGroupId) {
+			Impact impact, Urgency urgency, Priority priority, Long ownerGroupId,
+			java.util.Map<String, String> customFields) {
 	}
+
+	private static final java.util.regex.Pattern CUSTOM_FIELD = java.util.regex.Pattern
+		.compile("[A-Za-z][A-Za-z0-9_-]{0,49}");
 
 	/**
 	 * Opens a ticket. Its description is also the first public entry of the conversation, on the channel it came in
@@ -198,6 +210,20 @@ public class Ticket {
 		t.subject = requireText("subject", o.subject(), 300);
 		t.description = requireText("description", o.description(), 1_000_000);
 		t.facts = o.facts() == null ? StructuredFacts.none() : o.facts();
+		java.util.Map<String, String> custom = o.customFields() == null ? java.util.Map.of() : o.customFields();
+		if (custom.size() > 20) {
+			throw new InvalidFieldException("customFields", "at most 20 custom fields");
+		}
+		custom.forEach((name, value) -> {
+			if (name == null || !CUSTOM_FIELD.matcher(name).matches()) {
+				throw new InvalidFieldException("customFields",
+						"a custom field's name is a letter then up to 49 letters, digits, '-' or '_': " + name);
+			}
+			if (value == null || value.isBlank() || value.length() > 500) {
+				throw new InvalidFieldException("customFields." + name, "a value of 1-500 characters");
+			}
+			t.customFields.put(name, value.strip());
+		});
 		t.category = o.category();
 		t.impact = Objects.requireNonNull(o.impact());
 		t.urgency = Objects.requireNonNull(o.urgency());
@@ -842,6 +868,10 @@ public class Ticket {
 
 	public List<TicketLink> links() {
 		return List.copyOf(links);
+	}
+
+	public java.util.Map<String, String> customFields() {
+		return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(customFields));
 	}
 
 	public java.util.Set<Long> watchers() {

@@ -9,7 +9,8 @@ import java.time.Instant;
 public record TicketFacts(long id, String number, long programId, TicketKind kind, Channel channel, String subject,
 		String description, String category, Priority priority, String affectedSystem, String location,
 		long requesterId, String requesterOrganization, TicketStatus status, int tier, Long ownerId,
-		Long ownerGroupId, Long activeAssignmentId, Long activeGroupId, Long activeAssigneeId, Instant createdAt) {
+		Long ownerGroupId, Long activeAssignmentId, Long activeGroupId, Long activeAssigneeId, Instant createdAt,
+		java.util.Map<String, String> customFields) {
 
 	static TicketFacts of(Ticket t) {
 		var active = t.activeAssignment();
@@ -19,6 +20,6 @@ public record TicketFacts(long id, String number, long programId, TicketKind kin
 				t.requesterOrganization(), t.status(), t.tier(), t.ownerId(), t.ownerGroupId(),
 				active.map(Assignment::id).orElse(null), active.map(Assignment::groupId).orElse(null),
 				active.map(Assignment::assigneeId).orElse(null),
-				t.createdAt());
+				t.createdAt(), t.customFields());
 	}
 }

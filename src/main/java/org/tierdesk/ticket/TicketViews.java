@@ -66,7 +66,8 @@ public class TicketViews {
 			PersonRef owner, GroupRef ownerGroup, AssignmentView assignment, PersonRef requester,
 			String requesterOrganization, Channel channel, String subject, String description, StructuredFacts facts,
 			String category, int reopenCount, ResolutionView resolution, ManagementFlag managementFlag,
-			String mergedInto, Instant createdAt, Instant updatedAt, Instant autoCloseAt, Instant closedAt) {
+			String mergedInto, Instant createdAt, Instant updatedAt, Instant autoCloseAt, Instant closedAt,
+			java.util.Map<String, String> customFields) {
 	}
 
 	public record TicketSummary(long id, String number, long version, TicketKind kind, String program,
@@ -124,7 +125,7 @@ public class TicketViews {
 				insider && t.managementFlaggedAt() != null ? new ManagementFlag(t.managementFlaggedAt(),
 						t.managementFlagReason(), names.person(t.dutyManagerId())) : null,
 				t.mergedIntoId() == null ? null : mergedIntoNumber(t), t.createdAt(), t.updatedAt(), t.autoCloseAt(),
-				t.closedAt());
+				t.closedAt(), t.customFields());
 	}
 
 	List<TicketSummary> summaries(List<Ticket> tickets, Caller c) {

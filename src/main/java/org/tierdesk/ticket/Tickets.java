@@ -96,7 +96,13 @@ public class Tickets {
 	 * program. Impact and urgency default to medium.
 	 */
 	public record OpenTicket(String program, Long requesterId, TicketKind kind, Channel channel, String subject,
-			String description, StructuredFacts facts, String category, Impact impact, Urgency urgency) {
+			String description, StructuredFacts facts, String category, Impact impact, Urgency urgency,
+			java.util.Map<String, String> customFields) {
+
+		public OpenTicket(String program, Long requesterId, TicketKind kind, Channel channel, String subject,
+				String description, StructuredFacts facts, String category, Impact impact, Urgency urgency) {
+			this(program, requesterId, kind, channel, subject, description, facts, category, impact, urgency, null);
+		}
 	}
 
 	/** The outcome of opening: the ticket, and whether it was created now or replayed for a repeated key. */
@@ -201,7 +207,8 @@ public class Tickets {
 		Instant now = clock.instant();
 		Ticket ticket = Ticket.open(new Ticket.Opening(numbers.next(), program.id(), r.kind(), channel, requesterId,
 				requester.organization(), r.subject(), r.description(), r.facts(), r.category(), impact, urgency,
-				matrices.of(program.id()).priorityOf(impact, urgency), ownerGroup), me.accountId(), now);
+				matrices.of(program.id()).priorityOf(impact, urgency), ownerGroup, r.customFields()), me.accountId(),
+				now);
 		entityManager.persist(ticket);
 		ticket.announceOpened();
 		publish(ticket);

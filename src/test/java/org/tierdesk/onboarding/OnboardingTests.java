@@ -130,7 +130,8 @@ class OnboardingTests {
 		assertThat(refused.body()).contains("still being onboarded");
 
 		String activation = """
-				{"groups":[{"name":"Radar Desk","tier":1},{"name":"Radar Engineers","tier":2}],
+				{"tiers":{"names":{"0":"Self-service","1":"Radar desk","2":"Radar engineers","4":"OEM"}},
+				 "groups":[{"name":"Radar Desk","tier":1},{"name":"Radar Engineers","tier":2}],
 				 "directory":{"systems":[{"name":"Radar Console","type":"HARDWARE",
 				   "authorities":[{"tier":2,"group":"Radar Engineers","contact":"Chief Ortiz"}],
 				   "verifiedBy":"PMW-120","verifiedAt":"%s","reviewDue":"%s"}]},
@@ -164,6 +165,7 @@ class OnboardingTests {
 		assertThat((Integer) done.json("$.directory.created")).isEqualTo(1);
 		assertThat((String) done.json("$.onboarding.status")).isEqualTo("ACTIVATED");
 		assertThat(programs.byKey(key).active()).isTrue();
+		assertThat(programs.byKey(key).tierSetup().names()).containsOnlyKeys(0, 1, 2, 4);
 		assertThat(api.get(admin, "/api/v1/programs/" + key + "/directory/systems/radar console").status())
 			.isEqualTo(200);
 		Response history = api.get(admin, "/api/v1/onboarding/cases/" + reference + "/history");

@@ -168,7 +168,7 @@ public class RoutingBenchmark {
 				Words.of(t.category()), system == null ? null : system.key(),
 				system == null ? t.system() : system.name(), system == null ? null : Words.of(system.type()),
 				Words.of(t.organization()), Words.of(t.site()), Words.of(t.subject() + " " + t.description()),
-				t.priority());
+				t.priority(), Map.of());
 		return book.decide(facts, around, false);
 	}
 }

@@ -335,4 +335,23 @@ class RoutingTests {
 		assertThat(api.put(d.agent1(), "/api/v1/programs/" + d.key() + "/routing/rules", "{\"rules\":[]}").status())
 			.as("agents do not change rules").isEqualTo(403);
 	}
+
+	@Test
+	void customFieldsTravelWithTheTicketAndRulesRouteOnThem() {
+		Desk d = testDesk.create();
+		rules(d, """
+				{"rules":[{"name":"Carriers","when":{"custom.hull":["CVN-78"]},"then":{"assignGroup":"Engineering"}}]}""");
+		Response opened = api.post(d.agent1(), "/api/v1/tickets", """
+				{"program":"%s","requesterId":%d,"kind":"INCIDENT","subject":"Catapult fault","description":"x",
+				 "customFields":{"hull":"cvn-78","compartment":"2-120-0-E"}}""".formatted(d.key(), d.customer().id()));
+		assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+		String n = opened.json("$.number");
+		assertThat((String) opened.json("$.customFields.compartment")).isEqualTo("2-120-0-E");
+		assertThat(routed(n)).contains("work to Engineering (tier 3)");
+		Response bad = api.post(d.agent1(), "/api/v1/tickets", """
+				{"program":"%s","requesterId":%d,"kind":"INCIDENT","subject":"x","description":"x",
+				 "customFields":{"9 lives":"x"}}""".formatted(d.key(), d.customer().id()));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("customFields");
+	}
 }

@@ -36,7 +36,7 @@ class TicketTests {
 	Ticket ticket() {
 		return Ticket.open(new Ticket.Opening("TD-000001", 7, TicketKind.INCIDENT, Channel.PHONE, REQUESTER, "Org",
 				"Printer on fire", "Smoke from the shop printer", null, null, Impact.HIGH, Urgency.MEDIUM,
-				Priority.HIGH, TIER1_GROUP), AGENT, t0);
+				Priority.HIGH, TIER1_GROUP, null), AGENT, t0);
 	}
 
 	Ticket taken() {
@@ -63,7 +63,7 @@ class TicketTests {
 	@Test
 	void rejectsATicketWithoutSubject() {
 		assertThatThrownBy(() -> Ticket.open(new Ticket.Opening("TD-1", 7, TicketKind.INCIDENT, Channel.WEB,
-				REQUESTER, null, " ", "text", null, null, Impact.LOW, Urgency.LOW, Priority.PLANNING, null), AGENT, t0))
+				REQUESTER, null, " ", "text", null, null, Impact.LOW, Urgency.LOW, Priority.PLANNING, null, null), AGENT, t0))
 			.isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("subject");
 	}

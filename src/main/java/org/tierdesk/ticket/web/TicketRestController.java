@@ -93,7 +93,7 @@ class TicketRestController {
 
 	record OpenTicketRequest(String program, Long requesterId, @NotNull TicketKind kind, Channel channel,
 			@NotBlank @Size(max = 300) String subject, @NotBlank String description, StructuredFacts facts,
-			@Size(max = 100) String category, Impact impact, Urgency urgency) {
+			@Size(max = 100) String category, Impact impact, Urgency urgency, java.util.Map<String, String> customFields) {
 	}
 
 	record UpdateTicketRequest(@Size(max = 300) String subject, @Size(max = 100) String category, Impact impact,
@@ -143,7 +143,8 @@ class TicketRestController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@AuthenticationPrincipal DeskPrincipal me) {
 		Opened opened = tickets.open(me, new OpenTicket(r.program(), r.requesterId(), r.kind(), r.channel(),
-				r.subject(), r.description(), r.facts(), r.category(), r.impact(), r.urgency()), idempotencyKey);
+				r.subject(), r.description(), r.facts(), r.category(), r.impact(), r.urgency(), r.customFields()),
+				idempotencyKey);
 		TicketView t = opened.ticket();
 		return ResponseEntity.status(opened.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
 				.location(URI.create("/api/v1/tickets/" + t.number())).eTag(etag(t)).body(t);
