@@ -1,16 +1,25 @@
 package org.tierdesk.routing;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import java.util.function.Supplier;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.tierdesk.ticket.TicketEscalated;
 import org.tierdesk.ticket.TicketOpened;
 
 /**
  * Routes what the ticket module reports: each new ticket by the program's rules, and escalated work without a person
- * to someone in the group. Backed by the event publication registry, so a crash never loses a routing.
+ * to someone in the group. Backed by the event publication registry, so a crash never loses a routing. An agent
+ * changing the ticket at the same moment makes the routing transaction fail on the ticket's version; it is then
+ * tried again, in a new transaction, on the fresh ticket (which is why these listeners, unlike
+ * {@code @ApplicationModuleListener}, do not run in a transaction of their own).
  */
 @Component
 class RoutingListener {
+
+	private static final int ATTEMPTS = 5;
 
 	private final Routing routing;
 
@@ -18,15 +27,36 @@ class RoutingListener {
 		this.routing = routing;
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(TicketOpened opened) {
-		routing.routeNew(opened.ticketId());
+		retrying(() -> {
+			routing.routeNew(opened.ticketId());
+			return null;
+		});
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(TicketEscalated escalated) {
 		if (escalated.assigneeId() == null) {
-			routing.assignEscalatedWork(escalated.ticketId(), escalated.assignmentId(), escalated.groupId());
+			retrying(() -> {
+				routing.assignEscalatedWork(escalated.ticketId(), escalated.assignmentId(), escalated.groupId());
+				return null;
+			});
+		}
+	}
+
+	static <T> T retrying(Supplier<T> work) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return work.get();
+			}
+			catch (OptimisticLockingFailureException e) {
+				if (attempt == ATTEMPTS) {
+					throw e;
+				}
+			}
 		}
 	}
 }

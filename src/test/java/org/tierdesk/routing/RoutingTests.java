@@ -146,6 +146,10 @@ class RoutingTests {
 
 		String other = open(d, "Radar Console", "Sweep frozen", "MEDIUM");
 		assertThat(routed(other)).contains("work to Engineering (tier 3)");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+				"select count(*) from event_publication where listener_id like '%RoutingListener%' "
+						+ "and completion_date is null", Integer.class))
+			.as("the registry saw every routing complete").isZero());
 	}
 
 	@Test
