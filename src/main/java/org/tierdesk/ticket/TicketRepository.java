@@ -20,6 +20,10 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
 			+ "and t.autoCloseAt <= :now order by t.autoCloseAt")
 	List<Long> findUnansweredResolutions(Instant now, Limit limit);
 
+	@Query("select t.id from Ticket t where t.programId = :programId and t.status not in "
+			+ "(org.tierdesk.ticket.TicketStatus.CLOSED, org.tierdesk.ticket.TicketStatus.CANCELLED)")
+	List<Long> findActiveIds(long programId);
+
 	@Query("select t from Ticket t where t.programId = :programId order by t.createdAt desc, t.id desc")
 	List<Ticket> findRecent(long programId, Limit limit);
 

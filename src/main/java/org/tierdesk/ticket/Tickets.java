@@ -569,6 +569,16 @@ public class Tickets {
 		return readTx.execute(s -> tickets.findById(ticketId).map(TicketFacts::of));
 	}
 
+	/** What a ticket went through, for the modules that measure time on it. */
+	public Optional<TicketTimeline> timeline(long ticketId) {
+		return readTx.execute(s -> tickets.findById(ticketId).map(TicketTimeline::of));
+	}
+
+	/** The ids of a program's tickets that are not ended, for recomputing their clocks after a policy change. */
+	public List<Long> activeTicketIds(long programId) {
+		return readTx.execute(s -> tickets.findActiveIds(programId));
+	}
+
 	/** The facts of a ticket the caller may see (desk staff only), for explaining a decision about it. */
 	public TicketFacts facts(DeskPrincipal me, String number) {
 		return read(me, number, (t, c) -> {
