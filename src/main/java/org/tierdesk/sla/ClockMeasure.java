@@ -26,17 +26,13 @@ final class ClockMeasure {
 	record Mark(String what, Instant at) {
 	}
 
-	/** The state of a clock. */
-	enum State {
-		RUNNING, WARNING, PAUSED, MET, BREACHED, CANCELLED
-	}
 
-	record Result(Duration target, Duration elapsed, Duration paused, Instant dueAt, Instant warnAt, State state,
+	record Result(Duration target, Duration elapsed, Duration paused, Instant dueAt, Instant warnAt, ClockState state,
 			boolean breached, Instant stoppedAt, List<Mark> timeline) {
 
 		/** The next instant the clock's state changes by itself: its warning, then its due instant; null if none. */
 		Instant nextCheck(Instant now) {
-			if (state != State.RUNNING && state != State.WARNING) {
+			if (state != ClockState.RUNNING && state != ClockState.WARNING) {
 				return null;
 			}
 			if (warnAt != null && warnAt.isAfter(now)) {
@@ -101,7 +97,7 @@ final class ClockMeasure {
 		List<Mark> timeline = new ArrayList<>();
 		for (int i = 0; i < periods.size(); i++) {
 			Period p = periods.get(i);
-			if (!p.from().isBefore(now) && i > 0) {
+			if (p.from().isAfter(now) && i > 0) {
 				break;
 			}
 			timeline.add(new Mark(i == 0 ? "STARTED" : p.running() ? "RESUMED" : "PAUSED", p.from()));
@@ -123,29 +119,29 @@ final class ClockMeasure {
 			}
 		}
 		boolean breached = elapsed.compareTo(target) >= 0 && !target.isZero();
-		State state;
+		ClockState state;
 		if (cancelled) {
-			state = State.CANCELLED;
+			state = ClockState.CANCELLED;
 		}
 		else if (stoppedAt != null && !stoppedAt.isAfter(now)) {
-			state = breached ? State.BREACHED : State.MET;
+			state = breached ? ClockState.BREACHED : ClockState.MET;
 		}
 		else if (!periods.isEmpty() && !periods.get(periods.size() - 1).running()) {
-			state = breached ? State.BREACHED : State.PAUSED;
+			state = breached ? ClockState.BREACHED : ClockState.PAUSED;
 		}
 		else if (breached) {
-			state = State.BREACHED;
+			state = ClockState.BREACHED;
 		}
 		else if (warnPercent < 100 && elapsed.compareTo(warnTarget) >= 0) {
-			state = State.WARNING;
+			state = ClockState.WARNING;
 		}
 		else {
-			state = State.RUNNING;
+			state = ClockState.RUNNING;
 		}
 		if (stoppedAt != null && !stoppedAt.isAfter(now)) {
 			timeline.add(new Mark(cancelled ? "CANCELLED" : "STOPPED", stoppedAt));
 		}
-		boolean runningNow = state == State.RUNNING || state == State.WARNING;
+		boolean runningNow = state == ClockState.RUNNING || state == ClockState.WARNING;
 		return new Result(target, elapsed, paused, runningNow || breached || stoppedAt != null ? due : null,
 				warn, state, breached, stoppedAt, List.copyOf(timeline));
 	}

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.tierdesk.sla.ClockMeasure.Period;
 import org.tierdesk.sla.ClockMeasure.Result;
 import org.tierdesk.sla.ClockMeasure.Span;
-import org.tierdesk.sla.ClockMeasure.State;
 import org.tierdesk.ticket.TicketStatus;
 
 import net.jqwik.api.ForAll;
@@ -48,7 +47,7 @@ class ClockMeasureTests {
 			.isEqualTo(Duration.ofMinutes(150));
 		assertThat(r.dueAt()).as("3h30 left from Monday 10:00, over lunch").isEqualTo(at("2026-11-30T14:30"));
 		assertThat(r.warnAt()).as("75% of 4h = 3h, 2h30 left from Monday 10:00").isEqualTo(at("2026-11-30T13:30"));
-		assertThat(r.state()).isEqualTo(State.RUNNING);
+		assertThat(r.state()).isEqualTo(ClockState.RUNNING);
 		assertThat(r.timeline()).extracting(ClockMeasure.Mark::what).containsExactly("STARTED", "PAUSED", "RESUMED");
 	}
 
@@ -61,10 +60,10 @@ class ClockMeasureTests {
 		Result before = ClockMeasure.measure(OFFICE, periods, Duration.ofHours(8), 75, null, false, now);
 		Result after = ClockMeasure.measure(OFFICE, periods, Duration.ofHours(2), 75, null, false, now);
 		assertThat(before.paused()).isEqualTo(after.paused()).isEqualTo(Duration.ofHours(5));
-		assertThat(before.state()).isEqualTo(State.PAUSED);
+		assertThat(before.state()).isEqualTo(ClockState.PAUSED);
 		assertThat(before.dueAt()).as("no due instant while paused").isNull();
 		assertThat(after.elapsed()).isEqualTo(Duration.ofHours(1));
-		assertThat(after.state()).isEqualTo(State.PAUSED);
+		assertThat(after.state()).isEqualTo(ClockState.PAUSED);
 	}
 
 	@Test
@@ -74,12 +73,23 @@ class ClockMeasureTests {
 		List<Period> periods = ClockMeasure.periods(at("2026-11-23T08:00"), at("2026-11-23T10:00"), statuses, PAUSING);
 		Result met = ClockMeasure.measure(OFFICE, periods, Duration.ofHours(4), 75, at("2026-11-23T10:00"), false,
 				at("2026-11-24T10:00"));
-		assertThat(met.state()).isEqualTo(State.MET);
+		assertThat(met.state()).isEqualTo(ClockState.MET);
 		assertThat(met.elapsed()).isEqualTo(Duration.ofHours(2));
 		Result late = ClockMeasure.measure(OFFICE, periods, Duration.ofMinutes(90), 75, at("2026-11-23T10:00"), false,
 				at("2026-11-24T10:00"));
-		assertThat(late.state()).isEqualTo(State.BREACHED);
+		assertThat(late.state()).isEqualTo(ClockState.BREACHED);
 		assertThat(late.dueAt()).as("when it was due").isEqualTo(at("2026-11-23T09:30"));
+	}
+
+	@Test
+	void aClockResumedThisVeryInstantHasItsDueInstant() {
+		List<Span> statuses = List.of(new Span(TicketStatus.NEW, at("2026-11-23T08:00")),
+				new Span(TicketStatus.WAITING_ON_CUSTOMER, at("2026-11-23T09:00")),
+				new Span(TicketStatus.OPEN, at("2026-11-23T10:00")));
+		Result r = ClockMeasure.measure(OFFICE, ClockMeasure.periods(at("2026-11-23T08:00"), null, statuses, PAUSING),
+				Duration.ofHours(2), 75, null, false, at("2026-11-23T10:00"));
+		assertThat(r.state()).isEqualTo(ClockState.RUNNING);
+		assertThat(r.dueAt()).isEqualTo(at("2026-11-23T11:00"));
 	}
 
 	@Test

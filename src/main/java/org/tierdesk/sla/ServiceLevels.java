@@ -1,0 +1,438 @@
+package org.tierdesk.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tierdesk.directory.SupportGroups;
+import org.tierdesk.directory.SupportGroups.GroupInfo;
+import org.tierdesk.identity.Accounts;
+import org.tierdesk.program.Program;
+import org.tierdesk.program.Programs;
+import org.tierdesk.sla.ClockMeasure.Period;
+import org.tierdesk.sla.ClockMeasure.Result;
+import org.tierdesk.sla.ClockMeasure.Span;
+import org.tierdesk.sla.SlaForms.CalendarForm;
+import org.tierdesk.sla.SlaForms.GroupTargetForm;
+import org.tierdesk.sla.SlaForms.Policy;
+import org.tierdesk.sla.SlaForms.PolicyForm;
+import org.tierdesk.sla.SlaForms.TargetForm;
+import org.tierdesk.system.DeskPrincipal;
+import org.tierdesk.system.ForbiddenException;
+import org.tierdesk.system.InvalidRowsException;
+import org.tierdesk.system.InvalidRowsException.RowProblem;
+import org.tierdesk.system.NotFoundException;
+import org.tierdesk.ticket.AssignmentStatus;
+import org.tierdesk.ticket.TicketStatus;
+import org.tierdesk.ticket.TicketTimeline;
+import org.tierdesk.ticket.TicketTimeline.AssignmentSpan;
+import org.tierdesk.ticket.Tickets;
+
+import jakarta.persistence.EntityManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SLA module's use cases: keep each program's calendars, policies and group targets; derive every ticket's clocks
+ * from its history; sweep the clocks whose warning or due instant has come and publish what happened, once.
+ */
+@Service
+public class ServiceLevels {
+
+	private final SlaDefinitionRepository definitions;
+
+	private final SlaClockRepository clocks;
+
+	private final Tickets tickets;
+
+	private final Programs programs;
+
+	private final SupportGroups groups;
+
+	private final Accounts accounts;
+
+	private final JsonMapper json;
+
+	private final ApplicationEventPublisher events;
+
+	private final EntityManager entityManager;
+
+	private final Clock clock;
+
+	ServiceLevels(SlaDefinitionRepository definitions, SlaClockRepository clocks, Tickets tickets, Programs programs,
+			SupportGroups groups, Accounts accounts, JsonMapper json, ApplicationEventPublisher events,
+			EntityManager entityManager, Clock clock) {
+		this.definitions = definitions;
+		this.clocks = clocks;
+		this.tickets = tickets;
+		this.programs = programs;
+		this.groups = groups;
+		this.accounts = accounts;
+		this.json = json;
+		this.events = events;
+		this.entityManager = entityManager;
+		this.clock = clock;
+	}
+
+	// -- views ----------------------------------------------------------------------------------------------------
+
+	public record DefinitionInfo<T>(String name, String updatedBy, Instant updatedAt, T definition) {
+	}
+
+	/** A clock as the ticket shows it. Durations in seconds of business time. */
+	public record ClockView(ClockKind kind, String group, int tier, String source, long targetSeconds,
+			long elapsedSeconds, long pausedSeconds, Instant startedAt, Instant dueAt, Instant warnAt,
+			Instant stoppedAt, ClockState state, List<String> timeline, Instant measuredAt) {
+	}
+
+	// -- calendars, policies, group targets -----------------------------------------------------------------------
+
+	public List<DefinitionInfo<CalendarForm>> calendars(DeskPrincipal me, String programKey) {
+		return list(readable(me, programKey), SlaDefinition.Type.CALENDAR, CalendarForm.class);
+	}
+
+	public List<DefinitionInfo<PolicyForm>> policies(DeskPrincipal me, String programKey) {
+		return list(readable(me, programKey), SlaDefinition.Type.POLICY, PolicyForm.class);
+	}
+
+	public List<DefinitionInfo<GroupTargetForm>> groupTargets(DeskPrincipal me, String programKey) {
+		return list(readable(me, programKey), SlaDefinition.Type.GROUP_TARGET, GroupTargetForm.class);
+	}
+
+	@Transactional
+	public DefinitionInfo<CalendarForm> defineCalendar(DeskPrincipal me, String programKey, String name,
+			CalendarForm form) {
+		Program program = managed(me, programKey);
+		List<RowProblem> problems = new ArrayList<>();
+		name(name, problems);
+		SlaForms.calendar(form, program.timeZone(), problems);
+		check(problems, "calendar");
+		return save(program, SlaDefinition.Type.CALENDAR, name, null, form, me, CalendarForm.class);
+	}
+
+	@Transactional
+	public DefinitionInfo<PolicyForm> definePolicy(DeskPrincipal me, String programKey, String name, PolicyForm form) {
+		Program program = managed(me, programKey);
+		List<RowProblem> problems = new ArrayList<>();
+		name(name, problems);
+		Policy policy = SlaForms.policy(name, form, calendarNames(program), problems);
+		if (policy != null) {
+			definitions.findByProgramIdAndTypeOrderByName(program.id(), SlaDefinition.Type.POLICY).stream()
+				.filter(d -> !d.name().equalsIgnoreCase(name.strip()) && Objects.equals(d.selector(), policy.serviceLevel()))
+				.findFirst().ifPresent(d -> problems.add(new RowProblem(1, "serviceLevel", "policy " + d.name()
+						+ " already applies to " + (policy.serviceLevel() == null ? "the program by default"
+								: "service level " + policy.serviceLevel()))));
+		}
+		check(problems, "policy");
+		return save(program, SlaDefinition.Type.POLICY, name, policy.serviceLevel(), form, me, PolicyForm.class);
+	}
+
+	/** The target of a support group, by the group's name. */
+	@Transactional
+	public DefinitionInfo<GroupTargetForm> defineGroupTarget(DeskPrincipal me, String programKey, String groupName,
+			GroupTargetForm form) {
+		Program program = managed(me, programKey);
+		List<RowProblem> problems = new ArrayList<>();
+		Optional<GroupInfo> group = groups.inProgram(program.id()).stream()
+			.filter(g -> g.name().equalsIgnoreCase(groupName == null ? "" : groupName.strip())).findFirst();
+		if (group.isEmpty()) {
+			problems.add(new RowProblem(1, "group", "the program has no support group " + groupName));
+		}
+		else if (group.get().tier() == 1) {
+			problems.add(new RowProblem(1, "group", "Tier 1 owns tickets: its time is the SLA, not an OLA"));
+		}
+		if (form == null || form.targetMinutes() == null) {
+			problems.add(new RowProblem(1, "targetMinutes", "the time the group has to return its work"));
+		}
+		else {
+			SlaForms.minutes(form.targetMinutes(), "targetMinutes", problems);
+			if (form.calendar() != null && !calendarNames(program).contains(form.calendar().strip().toLowerCase(Locale.ROOT))) {
+				problems.add(new RowProblem(1, "calendar", "the program has no calendar " + form.calendar()));
+			}
+			int w = form.warningPercent() == null ? 75 : form.warningPercent();
+			if (w < 1 || w > 100) {
+				problems.add(new RowProblem(1, "warningPercent", "between 1 and 100 (100: no warning)"));
+			}
+		}
+		check(problems, "group target");
+		return save(program, SlaDefinition.Type.GROUP_TARGET, group.get().name(), String.valueOf(group.get().id()), form,
+				me, GroupTargetForm.class);
+	}
+
+	private <T> DefinitionInfo<T> save(Program program, SlaDefinition.Type type, String name, String selector, T form,
+			DeskPrincipal me, Class<T> kind) {
+		String key = name.strip().toLowerCase(Locale.ROOT);
+		SlaDefinition d = definitions.findByProgramIdAndTypeAndNameKey(program.id(), type, key)
+			.orElseGet(() -> new SlaDefinition(program.id(), type, key));
+		boolean isNew = d.id() == null;
+		boolean changed = d.define(name.strip(), selector, json.writeValueAsString(form), me.accountId(), clock.instant());
+		if (isNew) {
+			definitions.save(d);
+		}
+		if (changed) {
+			// running clocks are recomputed from their timelines under the new terms, in this transaction
+			entityManager.flush();
+			for (Long ticketId : tickets.activeTicketIds(program.id())) {
+				reconcile(ticketId);
+			}
+		}
+		return info(d, kind);
+	}
+
+	// -- clocks ---------------------------------------------------------------------------------------------------
+
+	/** The clocks of a ticket, for desk staff. */
+	@Transactional(readOnly = true)
+	public List<ClockView> clocksOf(DeskPrincipal me, String number) {
+		long ticketId = tickets.facts(me, number).id();
+		Map<Long, String> groupNames = new HashMap<>();
+		return clocks.findByTicketIdOrderByIdAsc(ticketId).stream().map(c -> new ClockView(c.kind(),
+				c.groupId() == null ? null : groupNames.computeIfAbsent(c.groupId(),
+						id -> groups.findById(id).map(GroupInfo::name).orElse("#" + id)),
+				c.tier(), c.source(), c.targetSeconds(), c.elapsedSeconds(), c.pausedSeconds(), c.startedAt(),
+				c.dueAt(), c.warnAt(), c.stoppedAt(), c.state(),
+				c.timeline() == null || c.timeline().isEmpty() ? List.of() : List.of(c.timeline().split(";")),
+				null)).toList();
+	}
+
+	/**
+	 * Derives the ticket's clocks from its history and the program's terms, stores them, and publishes what they
+	 * reached that was not published before. Safe to repeat and to run in any order.
+	 */
+	@Transactional
+	public void reconcile(long ticketId) {
+		Optional<TicketTimeline> found = tickets.timeline(ticketId);
+		if (found.isEmpty()) {
+			return;
+		}
+		TicketTimeline t = found.get();
+		Instant now = clock.instant();
+		Map<String, SlaClock> existing = clocks.findByTicketIdOrderByIdAsc(ticketId).stream()
+			.collect(Collectors.toMap(c -> c.kind() + "/" + c.assignmentKey(), c -> c));
+		for (Desired d : desired(t)) {
+			SlaClock c = existing.remove(d.kind() + "/" + d.assignmentKey());
+			if (c == null) {
+				c = new SlaClock(ticketId, t.programId(), d.kind(), d.assignmentKey());
+				apply(c, d, now);
+				entityManager.persist(c);
+			}
+			else {
+				apply(c, d, now);
+			}
+		}
+		existing.values().forEach(clocks::delete);
+	}
+
+	/** Looks at up to {@code limit} clocks whose time has come, skipping those another instance holds. */
+	@Transactional
+	public int sweep(int limit) {
+		Instant now = clock.instant();
+		@SuppressWarnings("unchecked")
+		List<Number> due = entityManager.createNativeQuery("select id from sla_clock where next_check_at <= ?1 "
+				+ "order by next_check_at fetch first " + limit + " rows only for update skip locked")
+			.setParameter(1, now.atOffset(java.time.ZoneOffset.UTC)).getResultList();
+		Map<Long, List<Desired>> byTicket = new HashMap<>();
+		for (Number id : due) {
+			SlaClock c = clocks.findById(id.longValue()).orElseThrow();
+			List<Desired> desired = byTicket.computeIfAbsent(c.ticketId(),
+					ticket -> tickets.timeline(ticket).map(this::desired).orElse(List.of()));
+			desired.stream().filter(d -> d.kind() == c.kind() && d.assignmentKey() == c.assignmentKey()).findFirst()
+				.ifPresentOrElse(d -> apply(c, d, now), () -> clocks.delete(c));
+		}
+		return due.size();
+	}
+
+	/** What a clock should be: its terms and its periods. */
+	private record Desired(ClockKind kind, long assignmentKey, Long groupId, int tier, String source,
+			BusinessCalendar calendar, Duration target, int warningPercent, Instant start, List<Period> periods,
+			Instant stoppedAt, boolean cancelled, long programId, long ticketId) {
+	}
+
+	private List<Desired> desired(TicketTimeline t) {
+		Program program = programs.byId(t.programId());
+		Map<String, BusinessCalendar> calendars = calendars(program);
+		BusinessCalendar allHours = BusinessCalendar.allHours(program.timeZone());
+		List<Span> spans = t.statuses().stream().map(s -> new Span(s.status(), s.from())).toList();
+		List<Desired> out = new ArrayList<>();
+		Optional<Policy> policy = policy(program, calendars.keySet());
+		if (policy.isPresent()) {
+			Policy p = policy.get();
+			BusinessCalendar cal = p.calendar() == null ? allHours : calendars.get(p.calendar().toLowerCase(Locale.ROOT));
+			TargetForm target = p.targets().get(t.priority());
+			Instant cancelledAt = firstAt(spans, TicketStatus.CANCELLED);
+			if (target != null && target.firstResponseMinutes() != null) {
+				Instant resolved = firstAt(spans, TicketStatus.RESOLVED);
+				Instant stop = earliest(t.firstDeskReplyAt(), resolved);
+				boolean cancelled = stop == null && cancelledAt != null;
+				if (cancelled) {
+					stop = cancelledAt;
+				}
+				out.add(new Desired(ClockKind.FIRST_RESPONSE, 0, null, 1, "policy " + p.name(), cal,
+						Duration.ofMinutes(target.firstResponseMinutes()), p.warningPercent(), t.openedAt(),
+						ClockMeasure.periods(t.openedAt(), stop, spans, p.pauseOn()), stop, cancelled, t.programId(),
+						t.ticketId()));
+			}
+			if (target != null && target.resolutionMinutes() != null) {
+				Set<TicketStatus> stopped = new java.util.HashSet<>(p.pauseOn());
+				stopped.add(TicketStatus.RESOLVED);
+				TicketStatus now = spans.get(spans.size() - 1).status();
+				Instant stop = null;
+				boolean cancelled = false;
+				if (now == TicketStatus.RESOLVED || now == TicketStatus.CLOSED) {
+					stop = lastAt(spans, TicketStatus.RESOLVED);
+				}
+				else if (now == TicketStatus.CANCELLED) {
+					stop = cancelledAt;
+					cancelled = true;
+				}
+				out.add(new Desired(ClockKind.RESOLUTION, 0, null, 1, "policy " + p.name(), cal,
+						Duration.ofMinutes(target.resolutionMinutes()), p.warningPercent(), t.openedAt(),
+						ClockMeasure.periods(t.openedAt(), stop, spans, stopped), stop, cancelled, t.programId(),
+						t.ticketId()));
+			}
+		}
+		Map<Long, GroupTargetForm> groupTargets = definitions
+			.findByProgramIdAndTypeOrderByName(program.id(), SlaDefinition.Type.GROUP_TARGET).stream()
+			.collect(Collectors.toMap(d -> Long.parseLong(d.selector()),
+					d -> json.readValue(d.document(), GroupTargetForm.class)));
+		for (AssignmentSpan a : t.assignments()) {
+			GroupTargetForm g = groupTargets.get(a.groupId());
+			if (g == null) {
+				continue;
+			}
+			BusinessCalendar cal = g.calendar() == null ? allHours : calendars.get(g.calendar().toLowerCase(Locale.ROOT));
+			boolean cancelled = a.status() == AssignmentStatus.WITHDRAWN;
+			out.add(new Desired(ClockKind.TIER, a.assignmentId(), a.groupId(), a.tier(),
+					(a.tier() == 4 ? "underpinning contract of " : "OLA of ") + a.groupId(), cal,
+					Duration.ofMinutes(g.targetMinutes()), g.warningPercent() == null ? 75 : g.warningPercent(),
+					a.from(), ClockMeasure.periods(a.from(), a.until(), spans, Set.of(TicketStatus.WAITING_ON_CUSTOMER)),
+					a.until(), cancelled, t.programId(), t.ticketId()));
+		}
+		return out;
+	}
+
+	/** Measures a clock at {@code now} and publishes what it reached for the first time. */
+	private void apply(SlaClock c, Desired d, Instant now) {
+		Result r = ClockMeasure.measure(d.calendar(), d.periods(), d.target(), d.warningPercent(), d.stoppedAt(),
+				d.cancelled(), now);
+		c.measured(d.groupId(), d.tier(), d.source(), r, d.start(), now);
+		Long assignment = d.assignmentKey() == 0 ? null : d.assignmentKey();
+		if (r.state() == ClockState.WARNING && c.warnedAt() == null) {
+			c.warned(now);
+			events.publishEvent(new SlaWarningReached(d.ticketId(), d.programId(), d.kind(), assignment, r.dueAt(), now));
+		}
+		if (r.breached() && c.breachedAt() == null && r.state() != ClockState.CANCELLED) {
+			c.breached(now);
+			if (d.kind() == ClockKind.TIER) {
+				events.publishEvent(new OlaBreached(d.ticketId(), d.programId(), d.assignmentKey(), d.groupId(),
+						d.tier(), r.dueAt(), now));
+			}
+			else {
+				events.publishEvent(new SlaBreached(d.ticketId(), d.programId(), d.kind(), r.dueAt(), now));
+			}
+		}
+		if (r.state() == ClockState.MET && c.metAt() == null) {
+			c.met(now);
+			events.publishEvent(new SlaMet(d.ticketId(), d.programId(), d.kind(), assignment, now));
+		}
+	}
+
+	private Optional<Policy> policy(Program program, Set<String> calendarNames) {
+		return definitions.findByProgramIdAndTypeOrderByName(program.id(), SlaDefinition.Type.POLICY).stream()
+			.filter(d -> d.selector() == null).findFirst()
+			.map(d -> SlaForms.policy(d.name(), json.readValue(d.document(), PolicyForm.class), calendarNames,
+					new ArrayList<>()));
+	}
+
+	private Map<String, BusinessCalendar> calendars(Program program) {
+		Map<String, BusinessCalendar> out = new HashMap<>();
+		for (SlaDefinition d : definitions.findByProgramIdAndTypeOrderByName(program.id(), SlaDefinition.Type.CALENDAR)) {
+			BusinessCalendar c = SlaForms.calendar(json.readValue(d.document(), CalendarForm.class), program.timeZone(),
+					new ArrayList<>());
+			if (c != null) {
+				out.put(d.name().toLowerCase(Locale.ROOT), c);
+			}
+		}
+		return out;
+	}
+
+	private Set<String> calendarNames(Program program) {
+		return definitions.findByProgramIdAndTypeOrderByName(program.id(), SlaDefinition.Type.CALENDAR).stream()
+			.map(d -> d.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+	}
+
+	private static Instant firstAt(List<Span> spans, TicketStatus status) {
+		return spans.stream().filter(s -> s.status() == status).map(Span::from).findFirst().orElse(null);
+	}
+
+	private static Instant lastAt(List<Span> spans, TicketStatus status) {
+		return spans.stream().filter(s -> s.status() == status).map(Span::from).reduce((a, b) -> b).orElse(null);
+	}
+
+	private static Instant earliest(Instant a, Instant b) {
+		if (a == null) {
+			return b;
+		}
+		if (b == null) {
+			return a;
+		}
+		return a.isBefore(b) ? a : b;
+	}
+
+	// -- plumbing -------------------------------------------------------------------------------------------------
+
+	private <T> List<DefinitionInfo<T>> list(Program program, SlaDefinition.Type type, Class<T> kind) {
+		return definitions.findByProgramIdAndTypeOrderByName(program.id(), type).stream().map(d -> info(d, kind))
+			.toList();
+	}
+
+	private <T> DefinitionInfo<T> info(SlaDefinition d, Class<T> kind) {
+		return new DefinitionInfo<>(d.name(),
+				accounts.findById(d.updatedBy()).map(Accounts.Person::username).orElse("#" + d.updatedBy()),
+				d.updatedAt(), json.readValue(d.document(), kind));
+	}
+
+	private static void name(String name, List<RowProblem> problems) {
+		if (name == null || name.isBlank() || name.length() > 200) {
+			problems.add(new RowProblem(1, "name", "a name of 1-200 characters"));
+		}
+	}
+
+	private static void check(List<RowProblem> problems, String what) {
+		if (!problems.isEmpty()) {
+			throw new InvalidRowsException("The " + what + " was not saved: " + problems.size() + " problem(s).",
+					problems);
+		}
+	}
+
+	private Program visible(DeskPrincipal me, String programKey) {
+		return programs.findVisible(programKey, me).orElseThrow(() -> new NotFoundException("no program " + programKey));
+	}
+
+	private Program readable(DeskPrincipal me, String programKey) {
+		Program program = visible(me, programKey);
+		if (!me.staffOf(program.id())) {
+			throw new ForbiddenException("only desk staff read the program's service levels");
+		}
+		return program;
+	}
+
+	private Program managed(DeskPrincipal me, String programKey) {
+		Program program = visible(me, programKey);
+		if (!me.manages(program.id())) {
+			throw new ForbiddenException("only the program's managers or an administrator set its service levels");
+		}
+		return program;
+	}
+}

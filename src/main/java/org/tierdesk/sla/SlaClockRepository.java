@@ -1,0 +1,10 @@
+package org.tierdesk.sla;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
+
+	List<SlaClock> findByTicketIdOrderByIdAsc(long ticketId);
+}
