@@ -190,6 +190,28 @@ public class ServiceLevels {
 		return info(d, kind);
 	}
 
+	/**
+	 * The calendar named (for other modules' timers): by name, else the default policy's calendar, else round the
+	 * clock in the program's zone.
+	 */
+	@Transactional(readOnly = true)
+	public BusinessCalendar calendarOf(long programId, String name) {
+		Program program = programs.byId(programId);
+		Map<String, BusinessCalendar> calendars = calendars(program);
+		if (name != null && calendars.containsKey(name.strip().toLowerCase(Locale.ROOT))) {
+			return calendars.get(name.strip().toLowerCase(Locale.ROOT));
+		}
+		return policy(program, calendars.keySet()).map(Policy::calendar).filter(Objects::nonNull)
+			.map(c -> calendars.get(c.toLowerCase(Locale.ROOT))).filter(Objects::nonNull)
+			.orElse(BusinessCalendar.allHours(program.timeZone()));
+	}
+
+	/** The names of a program's calendars, lower case. */
+	@Transactional(readOnly = true)
+	public Set<String> calendarNames(long programId) {
+		return calendarNames(programs.byId(programId));
+	}
+
 	// -- clocks ---------------------------------------------------------------------------------------------------
 
 	/** The clocks of a ticket, for desk staff. */

@@ -621,6 +621,65 @@ public class Tickets {
 		});
 	}
 
+	/**
+	 * A time-based escalation step moves the work to a tier (its first group, or the one named), as the system; the
+	 * owner is unchanged. Does nothing when the work already sits at that tier or above.
+	 *
+	 * @return whether the work moved
+	 */
+	public boolean escalateAsSystem(long ticketId, int tier, Long groupId, Long assigneeId, String reason) {
+		return Boolean.TRUE.equals(tx.execute(s -> {
+			Ticket t = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("no ticket " + ticketId));
+			if (!t.status().isActive() || t.tier() >= tier) {
+				return false;
+			}
+			GroupInfo group = groupId != null
+					? groups.findById(groupId).filter(g -> g.programId() == t.programId() && g.tier() == tier)
+						.orElseThrow(() -> new InvalidFieldException("groupId", "no group " + groupId + " at tier " + tier))
+					: groups.defaultGroup(t.programId(), tier).orElse(null);
+			if (group == null) {
+				return false;
+			}
+			Long person = assigneeId != null && group.memberIds().contains(assigneeId) ? assigneeId : null;
+			Assignment a = t.escalate(new EscalationTarget(group.id(), group.tier(), person), reason,
+					TicketViews.SYSTEM_ACTOR, clock.instant());
+			entityManager.persist(a);
+			t.announceEscalation(a);
+			entityManager.flush();
+			publish(t);
+			return true;
+		}));
+	}
+
+	/** A time-based escalation step flags the ticket to management (hierarchical escalation), as the system. */
+	public void flagAsSystem(long ticketId, Long dutyManagerId, String reason) {
+		tx.executeWithoutResult(s -> {
+			Ticket t = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("no ticket " + ticketId));
+			if (!t.status().isActive()) {
+				return;
+			}
+			t.flagToManagement(dutyManagerId, reason, TicketViews.SYSTEM_ACTOR, clock.instant());
+			entityManager.flush();
+			publish(t);
+		});
+	}
+
+	/** The system writes an internal note on the ticket (what an escalation step did, whom it told). */
+	public void noteAsSystem(long ticketId, String text) {
+		tx.executeWithoutResult(s -> {
+			Ticket t = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("no ticket " + ticketId));
+			if (t.status().isEnded()) {
+				return;
+			}
+			TicketEntry entry = t.addEntry(EntryVisibility.INTERNAL, Channel.API, TicketViews.SYSTEM_ACTOR, null, text,
+					clock.instant());
+			entityManager.persist(entry);
+			t.announceEntry(entry);
+			entityManager.flush();
+			publish(t);
+		});
+	}
+
 	/** Gives the ticket's active work to one person of its group (routing's pick, or a lead's). */
 	public void assignWithinGroup(long ticketId, long assignmentId, long personId, String reason) {
 		tx.executeWithoutResult(s -> {
