@@ -170,7 +170,18 @@ class AuthorizationMatrixTests {
 				new Route("swarm suggestions", "taken", c -> api.get(c.as(), t + c.number() + "/swarm/suggestions"),
 						"AAAAAHFH HHHH"),
 				new Route("list onboarding cases", "none", c -> api.get(c.as(), "/api/v1/onboarding/cases"),
-						"AFFFFFFF FFFF"));
+						"AFFFFFFF FFFF"),
+				new Route("read SLA policies", "none", c -> api.get(c.as(), p + "/sla/policies"), "AAAAAFFF HHHH"),
+				new Route("set a calendar", "none", c -> api.put(c.as(), p + "/sla/calendars/Always",
+						"{\"allHours\":true}"), "AAFFFFFF HHHH"),
+				new Route("read a ticket's clocks", "taken", c -> api.get(c.as(), t + c.number() + "/clocks"),
+						"AAAAAHFH HHHH"),
+				new Route("read the escalation ladder", "none", c -> api.get(c.as(), p + "/escalation/ladder"),
+						"AAAAAFFF HHHH"),
+				new Route("set the escalation ladder", "none", c -> api.put(c.as(), p + "/escalation/ladder",
+						"{\"steps\":[]}"), "AAFFFFFF HHHH"),
+				new Route("read escalation timers", "taken", c -> api.get(c.as(), t + c.number() + "/escalation-timers"),
+						"AAAAAHFH HHHH"));
 	}
 
 	@Test
