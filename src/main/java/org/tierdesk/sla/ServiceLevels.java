@@ -201,7 +201,7 @@ public class ServiceLevels {
 		if (name != null && calendars.containsKey(name.strip().toLowerCase(Locale.ROOT))) {
 			return calendars.get(name.strip().toLowerCase(Locale.ROOT));
 		}
-		return policy(program, calendars.keySet()).map(Policy::calendar).filter(Objects::nonNull)
+		return policy(program, calendars.keySet(), null).map(Policy::calendar).filter(Objects::nonNull)
 			.map(c -> calendars.get(c.toLowerCase(Locale.ROOT))).filter(Objects::nonNull)
 			.orElse(BusinessCalendar.allHours(program.timeZone()));
 	}
@@ -287,7 +287,7 @@ public class ServiceLevels {
 		BusinessCalendar allHours = BusinessCalendar.allHours(program.timeZone());
 		List<Span> spans = t.statuses().stream().map(s -> new Span(s.status(), s.from())).toList();
 		List<Desired> out = new ArrayList<>();
-		Optional<Policy> policy = policy(program, calendars.keySet());
+		Optional<Policy> policy = policy(program, calendars.keySet(), t.serviceLevel());
 		if (policy.isPresent()) {
 			Policy p = policy.get();
 			BusinessCalendar cal = p.calendar() == null ? allHours : calendars.get(p.calendar().toLowerCase(Locale.ROOT));
@@ -370,9 +370,11 @@ public class ServiceLevels {
 		}
 	}
 
-	private Optional<Policy> policy(Program program, Set<String> calendarNames) {
-		return definitions.findByProgramIdAndTypeOrderByName(program.id(), SlaDefinition.Type.POLICY).stream()
-			.filter(d -> d.selector() == null).findFirst()
+	/** The policy of the ticket's contract service level, else the program's default policy. */
+	private Optional<Policy> policy(Program program, Set<String> calendarNames, String serviceLevel) {
+		List<SlaDefinition> all = definitions.findByProgramIdAndTypeOrderByName(program.id(), SlaDefinition.Type.POLICY);
+		return all.stream().filter(d -> serviceLevel != null && serviceLevel.equalsIgnoreCase(d.selector()))
+			.findFirst().or(() -> all.stream().filter(d -> d.selector() == null).findFirst())
 			.map(d -> SlaForms.policy(d.name(), json.readValue(d.document(), PolicyForm.class), calendarNames,
 					new ArrayList<>()));
 	}

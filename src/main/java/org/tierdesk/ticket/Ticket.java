@@ -146,6 +146,18 @@ public class Ticket {
 
 	private Instant swarmedAt;
 
+	private String entitlementStatus;
+
+	private String serviceLevel;
+
+	private String entitlementContract;
+
+	private String entitlementReason;
+
+	private boolean entitlementReview;
+
+	private Instant entitlementCheckedAt;
+
 	/** Specialists invited to swarm on the ticket; the owner keeps ownership. */
 	@jakarta.persistence.ElementCollection
 	@jakarta.persistence.CollectionTable(name = "ticket_swarm_member",
@@ -366,6 +378,40 @@ public class Ticket {
 			raise(new TicketTaken(ref(id), programId, ownerId, previous, now));
 		}
 		touch(now);
+	}
+
+	/** Snapshots what the requester is entitled to, with an audit line; returns whether anything changed. */
+	boolean recordEntitlement(Entitlement e, long actorId, Instant now) {
+		Entitlement before = entitlement().orElse(null);
+		boolean same = before != null && java.util.Objects.equals(before.status(), e.status())
+				&& java.util.Objects.equals(before.serviceLevel(), e.serviceLevel())
+				&& java.util.Objects.equals(before.contractNumber(), e.contractNumber())
+				&& java.util.Objects.equals(before.reason(), e.reason()) && before.needsReview() == e.needsReview();
+		if (same) {
+			return false;
+		}
+		String text = e.status() + (e.serviceLevel() == null ? "" : " (" + e.serviceLevel() + ")")
+				+ (e.contractNumber() == null ? "" : ", contract " + e.contractNumber())
+				+ (e.needsReview() ? ", to review" : "");
+		record(now, actorId, "ENTITLEMENT_CHECKED", "entitlement",
+				before == null ? null : before.status() + (before.serviceLevel() == null ? "" : " (" + before.serviceLevel() + ")"),
+				text, e.reason());
+		entitlementStatus = e.status();
+		serviceLevel = e.serviceLevel();
+		entitlementContract = e.contractNumber();
+		entitlementReason = e.reason() == null ? null
+				: e.reason().length() > 1000 ? e.reason().substring(0, 1000) : e.reason();
+		entitlementReview = e.needsReview();
+		entitlementCheckedAt = e.checkedAt();
+		touch(now);
+		raise(new TicketUpdated(ref(id), programId, java.util.Set.of("entitlement"), now));
+		return true;
+	}
+
+	public java.util.Optional<Entitlement> entitlement() {
+		return entitlementStatus == null ? java.util.Optional.empty()
+				: java.util.Optional.of(new Entitlement(entitlementStatus, serviceLevel, entitlementContract,
+						entitlementReason, entitlementReview, entitlementCheckedAt));
 	}
 
 	/**

@@ -11,7 +11,7 @@ import java.util.List;
  * depends on the order events were delivered in.
  */
 public record TicketTimeline(long ticketId, String number, long programId, Priority priority, Instant openedAt,
-		List<StatusSpan> statuses, Instant firstDeskReplyAt, List<AssignmentSpan> assignments) {
+		List<StatusSpan> statuses, Instant firstDeskReplyAt, List<AssignmentSpan> assignments, String serviceLevel) {
 
 	/** The ticket was in {@code status} from {@code from}; the next span starts when it left. */
 	public record StatusSpan(TicketStatus status, Instant from) {
@@ -38,6 +38,6 @@ public record TicketTimeline(long ticketId, String number, long programId, Prior
 			.map(a -> new AssignmentSpan(a.id(), a.groupId(), a.tier(), a.assignedAt(), a.endedAt(), a.status()))
 			.toList();
 		return new TicketTimeline(t.id(), t.number(), t.programId(), t.priority(), t.createdAt(), List.copyOf(statuses),
-				firstReply, assignments);
+				firstReply, assignments, t.entitlement().map(Entitlement::serviceLevel).orElse(null));
 	}
 }

@@ -70,11 +70,14 @@ public class Tickets {
 
 	private final ApplicationEventPublisher events;
 
+	private final org.springframework.beans.factory.ObjectProvider<IntakeCheck> intakeChecks;
+
 	Tickets(TicketRepository tickets, IdempotencyRepository idempotency, TicketNumbers numbers, TicketViews views,
 			Callers callers, Programs programs, Accounts accounts, SupportGroups groups, PriorityMatrices matrices,
 			EntityManager entityManager, PlatformTransactionManager transactions, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<IntakeCheck> intakeChecks) {
 		this.events = events;
+		this.intakeChecks = intakeChecks;
 		this.tickets = tickets;
 		this.idempotency = idempotency;
 		this.numbers = numbers;
@@ -203,6 +206,11 @@ public class Tickets {
 		}
 		Impact impact = r.impact() == null ? Impact.MEDIUM : r.impact();
 		Urgency urgency = r.urgency() == null ? Urgency.MEDIUM : r.urgency();
+		Entitlement entitlement = null;
+		for (IntakeCheck check : intakeChecks.orderedStream().toList()) {
+			entitlement = check.check(new IntakeCheck.Intake(program.id(), requesterId, requester.organization(),
+					r.kind(), r.facts() == null ? StructuredFacts.none() : r.facts())).orElse(entitlement);
+		}
 		Long ownerGroup = groups.defaultGroupId(program.id(), Ticket.OWNER_TIER).orElse(null);
 		Instant now = clock.instant();
 		Ticket ticket = Ticket.open(new Ticket.Opening(numbers.next(), program.id(), r.kind(), channel, requesterId,
@@ -210,6 +218,9 @@ public class Tickets {
 				matrices.of(program.id()).priorityOf(impact, urgency), ownerGroup, r.customFields()), me.accountId(),
 				now);
 		entityManager.persist(ticket);
+		if (entitlement != null) {
+			ticket.recordEntitlement(entitlement, me.accountId(), now);
+		}
 		ticket.announceOpened();
 		publish(ticket);
 		return ticket;
@@ -677,6 +688,17 @@ public class Tickets {
 			t.announceEntry(entry);
 			entityManager.flush();
 			publish(t);
+		});
+	}
+
+	/** The entitlement module re-evaluated the ticket (its requester, asset or contract changed): snapshot it. */
+	public void recordEntitlement(long ticketId, Entitlement entitlement) {
+		tx.executeWithoutResult(s -> {
+			Ticket t = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("no ticket " + ticketId));
+			if (t.recordEntitlement(entitlement, TicketViews.SYSTEM_ACTOR, clock.instant())) {
+				entityManager.flush();
+				publish(t);
+			}
 		});
 	}
 
