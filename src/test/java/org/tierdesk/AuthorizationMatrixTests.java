@@ -181,7 +181,15 @@ class AuthorizationMatrixTests {
 				new Route("set the escalation ladder", "none", c -> api.put(c.as(), p + "/escalation/ladder",
 						"{\"steps\":[]}"), "AAFFFFFF HHHH"),
 				new Route("read escalation timers", "taken", c -> api.get(c.as(), t + c.number() + "/escalation-timers"),
-						"AAAAAHFH HHHH"));
+						"AAAAAHFH HHHH"),
+				new Route("check an entitlement", "none", c -> api.post(c.as(), "/api/v1/entitlements/check",
+						"{\"program\":\"" + own.key() + "\",\"organization\":\"Org\"}"), "AAAAAFFF HHHH"),
+				new Route("read the entitlement policy", "none", c -> api.get(c.as(), p + "/entitlement/policy"),
+						"AAAAAFFF HHHH"),
+				new Route("list entitlement exceptions", "none", c -> api.get(c.as(), p + "/entitlement/exceptions"),
+						"AAAAAFFF HHHH"),
+				new Route("set the entitlement policy", "none", c -> api.put(c.as(), p + "/entitlement/policy",
+						"{\"notEntitled\":\"FLAG_FOR_REVIEW\"}"), "AAFFFFFF HHHH"));
 	}
 
 	@Test

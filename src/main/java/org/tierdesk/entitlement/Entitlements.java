@@ -105,7 +105,7 @@ public class Entitlements implements IntakeCheck {
 	@Transactional(readOnly = true)
 	public CheckResult check(DeskPrincipal me, CheckRequest r) {
 		Program program = programs.findVisible(r.program() == null ? "" : r.program(), me)
-			.orElseThrow(() -> new InvalidFieldException("program", "no program " + r.program()));
+			.orElseThrow(() -> new NotFoundException("no program " + r.program()));
 		if (!me.staffOf(program.id())) {
 			throw new ForbiddenException("only desk staff check entitlements");
 		}

@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Escalations {
 
-	static final Set<String> TRIGGERS = Set.of("UNTAKEN", "TIME_IN_TIER", "SLA_WARNING", "SLA_BREACHED", "OLA_BREACHED");
+	static final Set<String> TRIGGERS = Set.of("UNTAKEN", "TIME_IN_TIER", "NO_UPDATE", "SLA_WARNING", "SLA_BREACHED",
+			"OLA_BREACHED");
 
 	static final Set<String> ACTIONS = Set.of("ESCALATE", "RAISE_PRIORITY", "FLAG", "NOTIFY");
 
@@ -164,12 +165,14 @@ public class Escalations {
 				problems.add(new RowProblem(line, at + "trigger.type", "one of " + new java.util.TreeSet<>(TRIGGERS)));
 			}
 			else {
-				boolean timed = t.type().equals("UNTAKEN") || t.type().equals("TIME_IN_TIER");
+				boolean timed = t.type().equals("UNTAKEN") || t.type().equals("TIME_IN_TIER")
+						|| t.type().equals("NO_UPDATE");
 				if (timed && (t.minutes() == null || t.minutes() < 1 || t.minutes() > 525_600)) {
 					problems.add(new RowProblem(line, at + "trigger.minutes", "1 minute to a year"));
 				}
-				if (t.type().equals("TIME_IN_TIER") && (t.tier() == null || t.tier() < 2 || t.tier() > 4
-						|| !program.tierSetup().uses(t.tier()))) {
+				boolean needsTier = t.type().equals("TIME_IN_TIER");
+				if ((needsTier || (t.type().equals("NO_UPDATE") && t.tier() != null)) && (t.tier() == null
+						|| t.tier() < 1 || t.tier() > 4 || (needsTier && t.tier() < 2) || !program.tierSetup().uses(t.tier()))) {
 					problems.add(new RowProblem(line, at + "trigger.tier",
 							"a tier 2-4 the program uses: " + program.tierSetup().names().keySet()));
 				}
@@ -294,6 +297,21 @@ public class Escalations {
 			case "TIME_IN_TIER" -> t.assignments().stream()
 				.filter(a -> a.until() == null && a.tier() == s.trigger().tier())
 				.map(a -> new Due(a.assignmentId(), calendar.plus(a.from(), after))).toList();
+			case "NO_UPDATE" -> {
+				// silence since the last entry (or, at a tier, since the work got there): one occurrence per silence
+				Integer tier = s.trigger().tier();
+				Instant since = t.lastEntryAt();
+				if (tier != null) {
+					Optional<AssignmentSpan> active = t.assignments().stream().filter(a -> a.until() == null).findFirst();
+					if ((tier == 1 && active.isPresent()) || (tier > 1 && (active.isEmpty() || active.get().tier() != tier))) {
+						yield List.of();
+					}
+					if (active.isPresent() && active.get().from().isAfter(since)) {
+						since = active.get().from();
+					}
+				}
+				yield List.of(new Due(since.getEpochSecond(), calendar.plus(since, after)));
+			}
 			default -> List.of();
 		};
 	}

@@ -305,6 +305,23 @@ public class ServiceLevels {
 						ClockMeasure.periods(t.openedAt(), stop, spans, p.pauseOn()), stop, cancelled, t.programId(),
 						t.ticketId()));
 			}
+			if (target != null && target.nextUpdateMinutes() != null) {
+				Instant ended = earliest(firstAt(spans, TicketStatus.RESOLVED), cancelledAt);
+				List<Instant> replies = t.deskReplies();
+				for (int i = 0; i < replies.size(); i++) {
+					Instant from = replies.get(i);
+					if (ended != null && !from.isBefore(ended)) {
+						break;
+					}
+					Instant next = i + 1 < replies.size() ? replies.get(i + 1) : null;
+					Instant stop = earliest(next, ended);
+					boolean cancelled = next == null && cancelledAt != null && stop != null && stop.equals(cancelledAt);
+					out.add(new Desired(ClockKind.NEXT_UPDATE, from.getEpochSecond(), null, 1, "policy " + p.name(), cal,
+							Duration.ofMinutes(target.nextUpdateMinutes()), p.warningPercent(), from,
+							ClockMeasure.periods(from, stop, spans, p.pauseOn()), stop, cancelled, t.programId(),
+							t.ticketId()));
+				}
+			}
 			if (target != null && target.resolutionMinutes() != null) {
 				Set<TicketStatus> stopped = new java.util.HashSet<>(p.pauseOn());
 				stopped.add(TicketStatus.RESOLVED);
@@ -349,7 +366,7 @@ public class ServiceLevels {
 		Result r = ClockMeasure.measure(d.calendar(), d.periods(), d.target(), d.warningPercent(), d.stoppedAt(),
 				d.cancelled(), now);
 		c.measured(d.groupId(), d.tier(), d.source(), r, d.start(), now);
-		Long assignment = d.assignmentKey() == 0 ? null : d.assignmentKey();
+		Long assignment = d.assignmentKey() == 0 || d.kind() == ClockKind.NEXT_UPDATE ? null : d.assignmentKey();
 		if (r.state() == ClockState.WARNING && c.warnedAt() == null) {
 			c.warned(now);
 			events.publishEvent(new SlaWarningReached(d.ticketId(), d.programId(), d.kind(), assignment, r.dueAt(), now));

@@ -42,8 +42,11 @@ public final class SlaForms {
 			Map<String, TargetForm> targets) {
 	}
 
-	/** Minutes of business time to the first response and to resolution; either may be left out. */
-	public record TargetForm(Integer firstResponseMinutes, Integer resolutionMinutes) {
+	/**
+	 * Minutes of business time to the first response, between the desk's updates to the customer, and to resolution;
+	 * any may be left out.
+	 */
+	public record TargetForm(Integer firstResponseMinutes, Integer nextUpdateMinutes, Integer resolutionMinutes) {
 	}
 
 	/** The time a support group has to return its work: an OLA for Tier 2/3, an underpinning contract at Tier 4. */
@@ -183,11 +186,14 @@ public final class SlaForms {
 				continue;
 			}
 			TargetForm target = t.getValue();
-			if (target == null || (target.firstResponseMinutes() == null && target.resolutionMinutes() == null)) {
-				problems.add(new RowProblem(1, "targets." + t.getKey(), "give firstResponseMinutes, resolutionMinutes or both"));
+			if (target == null || (target.firstResponseMinutes() == null && target.resolutionMinutes() == null
+					&& target.nextUpdateMinutes() == null)) {
+				problems.add(new RowProblem(1, "targets." + t.getKey(),
+						"give firstResponseMinutes, nextUpdateMinutes, resolutionMinutes or some of them"));
 				continue;
 			}
 			minutes(target.firstResponseMinutes(), "targets." + t.getKey() + ".firstResponseMinutes", problems);
+			minutes(target.nextUpdateMinutes(), "targets." + t.getKey() + ".nextUpdateMinutes", problems);
 			minutes(target.resolutionMinutes(), "targets." + t.getKey() + ".resolutionMinutes", problems);
 			if (target.firstResponseMinutes() != null && target.resolutionMinutes() != null
 					&& target.firstResponseMinutes() > target.resolutionMinutes()) {

@@ -170,4 +170,31 @@ class EscalationTests {
 			assertThat(actions).filteredOn("ESCALATED"::equals).as(n).hasSize(1);
 		}
 	}
+
+	@Test
+	void aVendorSilentForFourHoursIsChasedAndAnyNoteStartsTheSilenceAgain() {
+		Desk d = testDesk.create();
+		Response ladder = api.put(d.manager(), "/api/v1/programs/" + d.key() + "/escalation/ladder", """
+				{"steps":[{"name":"Vendor silent","trigger":{"type":"NO_UPDATE","tier":4,"minutes":240},
+				  "action":{"type":"NOTIFY","people":["%s"]}}]}""".formatted(d.manager().username()));
+		assertThat(ladder.status()).as(ladder.toString()).isEqualTo(200);
+		String n = open(d);
+		api.post(d.agent1(), "/api/v1/tickets/" + n + "/ownership", "{}");
+		api.post(d.agent1(), "/api/v1/tickets/" + n + "/escalations", "{\"tier\":4,\"reason\":\"OEM part\"}");
+		await().atMost(Duration.ofSeconds(20)).until(() -> timers(d, n).size() == 1);
+		clock.advance(Duration.ofMinutes(200));
+		assertThat(api.post(d.vendor(), "/api/v1/tickets/" + n + "/entries",
+				"{\"visibility\":\"INTERNAL\",\"body\":\"Part ordered\"}").status()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(20)).until(() -> timers(d, n).size() == 2);
+		clock.advance(Duration.ofMinutes(100));
+		sweep();
+		List<String> notes = api.get(d.agent1(), "/api/v1/tickets/" + n + "/entries").json("$[*].body");
+		assertThat(notes).noneMatch(b -> b.contains("Vendor silent")).as("only 100 minutes since the vendor wrote");
+		clock.advance(Duration.ofMinutes(150));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			sweep();
+			List<String> now = api.get(d.agent1(), "/api/v1/tickets/" + n + "/entries").json("$[*].body");
+			assertThat(now).filteredOn(b -> b.contains("'Vendor silent'")).hasSize(1);
+		});
+	}
 }

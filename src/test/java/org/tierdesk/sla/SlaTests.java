@@ -222,4 +222,26 @@ class SlaTests {
 					() -> assertThat(recorded.of(SlaBreached.class, ticket)).as(n).hasSize(1));
 		}
 	}
+
+	@Test
+	void theCustomerHearsFromTheDeskEveryHourOrTheNextUpdateClockBreaches() {
+		Desk d = testDesk.create();
+		assertThat(api.put(d.manager(), "/api/v1/programs/" + d.key() + "/sla/policies/Standard",
+				"{\"warningPercent\":100,\"targets\":{\"MEDIUM\":{\"nextUpdateMinutes\":60}}}").status()).isEqualTo(200);
+		String n = open(d);
+		api.post(d.agent1(), "/api/v1/tickets/" + n + "/ownership", "{}");
+		api.post(d.agent1(), "/api/v1/tickets/" + n + "/entries", "{\"visibility\":\"PUBLIC\",\"body\":\"On it\"}");
+		await().atMost(Duration.ofSeconds(20)).until(() -> clockOf(d, n, "NEXT_UPDATE") != null);
+		advance(Duration.ofMinutes(61));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(clockOf(d, n, "NEXT_UPDATE").get("state")).isEqualTo("BREACHED"));
+		api.post(d.agent1(), "/api/v1/tickets/" + n + "/entries", "{\"visibility\":\"PUBLIC\",\"body\":\"Still on it\"}");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			List<String> states = api.get(d.agent1(), "/api/v1/tickets/" + n + "/clocks")
+				.json("$[?(@.kind == 'NEXT_UPDATE')].state");
+			assertThat(states).containsExactly("BREACHED", "RUNNING");
+		});
+		assertThat(recorded.of(SlaBreached.class, id(d, n))).extracting(SlaBreached::kind)
+			.containsExactly(ClockKind.NEXT_UPDATE);
+	}
 }
