@@ -70,6 +70,15 @@ public class ServiceLevels {
 
 	private final Clock clock;
 
+	/** A program's parsed terms (calendars, policies, group targets), per instance, forgotten on any change here. */
+	private final com.github.benmanes.caffeine.cache.Cache<Long, Terms> terms = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder().maximumSize(1_000).expireAfterWrite(java.time.Duration.ofSeconds(10)).build();
+
+	/** What {@link #desired} needs of a program, read and parsed once. */
+	private record Terms(Program program, Map<String, BusinessCalendar> calendars, List<SlaDefinition> policies,
+			Map<Long, GroupTargetForm> groupTargets) {
+	}
+
 	ServiceLevels(SlaDefinitionRepository definitions, SlaClockRepository clocks, Tickets tickets, Programs programs,
 			SupportGroups groups, Accounts accounts, JsonMapper json, ApplicationEventPublisher events,
 			EntityManager entityManager, Clock clock) {
@@ -181,6 +190,8 @@ public class ServiceLevels {
 			definitions.save(d);
 		}
 		if (changed) {
+			terms.invalidate(program.id());
+			registerForget(program.id());
 			// running clocks are recomputed from their timelines under the new terms, in this transaction
 			entityManager.flush();
 			for (Long ticketId : tickets.activeTicketIds(program.id())) {
@@ -201,7 +212,8 @@ public class ServiceLevels {
 		if (name != null && calendars.containsKey(name.strip().toLowerCase(Locale.ROOT))) {
 			return calendars.get(name.strip().toLowerCase(Locale.ROOT));
 		}
-		return policy(program, calendars.keySet(), null).map(Policy::calendar).filter(Objects::nonNull)
+		return policy(definitions.findByProgramIdAndTypeOrderByName(program.id(), SlaDefinition.Type.POLICY),
+				calendars.keySet(), null).map(Policy::calendar).filter(Objects::nonNull)
 			.map(c -> calendars.get(c.toLowerCase(Locale.ROOT))).filter(Objects::nonNull)
 			.orElse(BusinessCalendar.allHours(program.timeZone()));
 	}
@@ -281,13 +293,37 @@ public class ServiceLevels {
 			Instant stoppedAt, boolean cancelled, long programId, long ticketId) {
 	}
 
+	private void registerForget(long programId) {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCompletion(int status) {
+							terms.invalidate(programId);
+						}
+					});
+		}
+	}
+
+	private Terms terms(long programId) {
+		return terms.get(programId, id -> {
+			Program program = programs.byId(id);
+			return new Terms(program, calendars(program),
+					definitions.findByProgramIdAndTypeOrderByName(id, SlaDefinition.Type.POLICY),
+					definitions.findByProgramIdAndTypeOrderByName(id, SlaDefinition.Type.GROUP_TARGET).stream()
+						.collect(Collectors.toMap(d -> Long.parseLong(d.selector()),
+								d -> json.readValue(d.document(), GroupTargetForm.class))));
+		});
+	}
+
 	private List<Desired> desired(TicketTimeline t) {
-		Program program = programs.byId(t.programId());
-		Map<String, BusinessCalendar> calendars = calendars(program);
+		Terms terms = terms(t.programId());
+		Program program = terms.program();
+		Map<String, BusinessCalendar> calendars = terms.calendars();
 		BusinessCalendar allHours = BusinessCalendar.allHours(program.timeZone());
 		List<Span> spans = t.statuses().stream().map(s -> new Span(s.status(), s.from())).toList();
 		List<Desired> out = new ArrayList<>();
-		Optional<Policy> policy = policy(program, calendars.keySet(), t.serviceLevel());
+		Optional<Policy> policy = policy(terms.policies(), calendars.keySet(), t.serviceLevel());
 		if (policy.isPresent()) {
 			Policy p = policy.get();
 			BusinessCalendar cal = p.calendar() == null ? allHours : calendars.get(p.calendar().toLowerCase(Locale.ROOT));
@@ -341,10 +377,7 @@ public class ServiceLevels {
 						t.ticketId()));
 			}
 		}
-		Map<Long, GroupTargetForm> groupTargets = definitions
-			.findByProgramIdAndTypeOrderByName(program.id(), SlaDefinition.Type.GROUP_TARGET).stream()
-			.collect(Collectors.toMap(d -> Long.parseLong(d.selector()),
-					d -> json.readValue(d.document(), GroupTargetForm.class)));
+		Map<Long, GroupTargetForm> groupTargets = terms.groupTargets();
 		for (AssignmentSpan a : t.assignments()) {
 			GroupTargetForm g = groupTargets.get(a.groupId());
 			if (g == null) {
@@ -388,8 +421,7 @@ public class ServiceLevels {
 	}
 
 	/** The policy of the ticket's contract service level, else the program's default policy. */
-	private Optional<Policy> policy(Program program, Set<String> calendarNames, String serviceLevel) {
-		List<SlaDefinition> all = definitions.findByProgramIdAndTypeOrderByName(program.id(), SlaDefinition.Type.POLICY);
+	private Optional<Policy> policy(List<SlaDefinition> all, Set<String> calendarNames, String serviceLevel) {
 		return all.stream().filter(d -> serviceLevel != null && serviceLevel.equalsIgnoreCase(d.selector()))
 			.findFirst().or(() -> all.stream().filter(d -> d.selector() == null).findFirst())
 			.map(d -> SlaForms.policy(d.name(), json.readValue(d.document(), PolicyForm.class), calendarNames,
