@@ -313,6 +313,45 @@ public class Entitlements implements IntakeCheck {
 		return new PolicyView(s.notEntitled(), s.refusalMessage());
 	}
 
+	// -- reading --------------------------------------------------------------------------------------------------
+
+	public record ContractView(String number, String organization, String serviceLevel, LocalDate startsOn,
+			LocalDate endsOn, List<String> coveredSystems, List<String> coveredSites) {
+	}
+
+	public record AssetView(String serialNumber, String system, String site, String organization,
+			String contractNumber, LocalDate warrantyEnds) {
+	}
+
+	public record LicenceView(String organization, String product, int entitled, int used, boolean overLimit) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<ContractView> contracts(DeskPrincipal me, String programKey) {
+		Program program = readable(me, programKey);
+		return contracts.findByProgramIdOrderByNumber(program.id()).stream().map(Contract::terms)
+			.map(c -> new ContractView(c.number(), c.organization(), c.serviceLevel(), c.startsOn(), c.endsOn(),
+					c.systems(), c.sites()))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<AssetView> assets(DeskPrincipal me, String programKey) {
+		Program program = readable(me, programKey);
+		return assets.findByProgramIdOrderBySerialNumber(program.id()).stream().map(Asset::terms)
+			.map(a -> new AssetView(a.serialNumber(), a.system(), a.site(), a.organization(), a.contractNumber(),
+					a.warrantyEnds()))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<LicenceView> licences(DeskPrincipal me, String programKey) {
+		Program program = readable(me, programKey);
+		return licences.findByProgramIdOrderByOrganizationAscProductAsc(program.id()).stream().map(Licence::terms)
+			.map(l -> new LicenceView(l.organization(), l.product(), l.entitled(), l.used(), l.used() > l.entitled()))
+			.toList();
+	}
+
 	// -- import ---------------------------------------------------------------------------------------------------
 
 	/** What a CSV of contracts, assets or licences holds. */

@@ -162,8 +162,8 @@ public class TimerSweepBenchmark {
 				backgroundClocks, delays.size(), pct(delays, 0.50), pct(delays, 0.99),
 				delays.isEmpty() ? -1 : delays.get(delays.size() - 1));
 		if (batches != null) {
-			System.out.printf("sweep batches: %d, mean %.1f ms, max %.1f ms (batch of up to 200 clocks)%n",
-					batches.count(), batches.mean(TimeUnit.MILLISECONDS), batches.max(TimeUnit.MILLISECONDS));
+			System.out.printf("sweep batches: %d, mean %.1f ms, max %.1f ms (batches of up to %d clocks)%n",
+					batches.count(), batches.mean(TimeUnit.MILLISECONDS), batches.max(TimeUnit.MILLISECONDS), 50);
 		}
 		app.close();
 		postgres.close();

@@ -117,6 +117,16 @@ class EntitlementTests {
 			.isEqualTo("UNKNOWN");
 		Response warranty = check(d, "{\"program\":\"%s\",\"serialNumber\":\"SN-3\"}");
 		assertThat((String) warranty.json("$.serviceLevel")).isEqualTo("WARRANTY");
+		List<String> numbers = api.get(d.agent1(), "/api/v1/programs/" + d.key() + "/entitlement/contracts")
+			.json("$[*].number");
+		assertThat(numbers).containsExactly("C-100", "C-200");
+		List<Boolean> overLimit = api.get(d.agent1(), "/api/v1/programs/" + d.key() + "/entitlement/licences")
+			.json("$[*].overLimit");
+		assertThat(overLimit).containsExactly(true);
+		assertThat((List<?>) api.get(d.agent1(), "/api/v1/programs/" + d.key() + "/entitlement/assets").json("$"))
+			.hasSize(3);
+		assertThat(api.get(d.customer(), "/api/v1/programs/" + d.key() + "/entitlement/contracts").status())
+			.isEqualTo(403);
 		assertThat(api.post(d.customer(), "/api/v1/entitlements/check", "{\"program\":\"" + d.key()
 				+ "\",\"serialNumber\":\"SN-1\"}").status()).isEqualTo(403);
 	}

@@ -57,6 +57,21 @@ class EntitlementRestController {
 		return entitlements.importCsv(me, key, k, new StringReader(csv));
 	}
 
+	@GetMapping("/api/v1/programs/{key}/entitlement/contracts")
+	List<Entitlements.ContractView> contracts(@PathVariable String key, @AuthenticationPrincipal DeskPrincipal me) {
+		return entitlements.contracts(me, key);
+	}
+
+	@GetMapping("/api/v1/programs/{key}/entitlement/assets")
+	List<Entitlements.AssetView> assets(@PathVariable String key, @AuthenticationPrincipal DeskPrincipal me) {
+		return entitlements.assets(me, key);
+	}
+
+	@GetMapping("/api/v1/programs/{key}/entitlement/licences")
+	List<Entitlements.LicenceView> licences(@PathVariable String key, @AuthenticationPrincipal DeskPrincipal me) {
+		return entitlements.licences(me, key);
+	}
+
 	@GetMapping("/api/v1/programs/{key}/entitlement/policy")
 	PolicyView policy(@PathVariable String key, @AuthenticationPrincipal DeskPrincipal me) {
 		return entitlements.policy(me, key);
