@@ -43,6 +43,8 @@ class DemoDeskTests {
 			assertThat(app.getBean(Directory.class).systems(manager, "FLEET", null, null)).hasSize(7);
 			assertThat(app.getBean(OnCall.class).rotations(manager, "FLEET")).hasSize(2);
 			assertThat(app.getBean(Routing.class).current(manager, "FLEET").version()).isEqualTo(1);
+			assertThat(app.getBean(org.tierdesk.sla.ServiceLevels.class).policies(manager, "FLEET")).hasSize(2);
+			assertThat(app.getBean(org.tierdesk.entitlement.Entitlements.class).contracts(manager, "FLEET")).hasSize(3);
 			Tickets tickets = app.getBean(Tickets.class);
 			assertThat(tickets.recentFacts(program, 100)).hasSize(36);
 
@@ -54,6 +56,8 @@ class DemoDeskTests {
 				var view = tickets.get(alice, number);
 				assertThat(view.tier()).isEqualTo(3);
 				assertThat(view.assignment().group().name()).isEqualTo("Systems Engineering");
+				assertThat(view.entitlement().status()).as("USS Example's GOLD contract").isEqualTo("ENTITLED");
+				assertThat(app.getBean(org.tierdesk.sla.ServiceLevels.class).clocksOf(alice, number)).isNotEmpty();
 			});
 		}
 	}

@@ -19,7 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tierdesk.directory.DirectoryDocument;
 import org.tierdesk.directory.DirectoryLoad;
+import org.tierdesk.entitlement.Entitlements;
 import org.tierdesk.routing.Routing;
+import org.tierdesk.sla.ServiceLevels;
+import org.tierdesk.sla.SlaForms;
 import org.tierdesk.routing.RuleSet;
 import org.tierdesk.directory.SupportGroups;
 import org.tierdesk.directory.SupportGroups.GroupInfo;
@@ -82,8 +85,15 @@ class DemoDesk implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final ServiceLevels serviceLevels;
+
+	private final Entitlements entitlements;
+
 	DemoDesk(Programs programs, Accounts accounts, SupportGroups groups, Tickets tickets, Clock clock,
-			DirectoryLoad directory, Routing routing, JsonMapper json, JdbcClient jdbc) {
+			DirectoryLoad directory, Routing routing, JsonMapper json, JdbcClient jdbc, ServiceLevels serviceLevels,
+			Entitlements entitlements) {
+		this.serviceLevels = serviceLevels;
+		this.entitlements = entitlements;
 		this.directory = directory;
 		this.routing = routing;
 		this.json = json;
@@ -163,6 +173,7 @@ class DemoDesk implements ApplicationRunner {
 				person("cdr.silva", "CDR Ana Silva", Role.CUSTOMER, p, "SPAWAR Atlantic", "Charleston"));
 
 		loadDirectory(manager.principal());
+		setServiceLevels(manager.principal());
 
 		List<String> made = new ArrayList<>();
 		for (int i = 0; i < 36; i++) {
@@ -227,6 +238,46 @@ class DemoDesk implements ApplicationRunner {
 				today.plusMonths(3), today.minusMonths(2), today.plusMonths(10), today.minusDays(3),
 				today.minusDays(today.getDayOfWeek().getValue() - 1));
 		directory.importDocument(manager, PROGRAM, json.readValue(document, DirectoryDocument.class));
+	}
+
+	/** Office hours, the standard SLA per priority, OLA and vendor targets, and the customers' contracts. */
+	private void setServiceLevels(DeskPrincipal manager) {
+		String weekday = "[\"07:00-17:00\"]";
+		serviceLevels.defineCalendar(manager, PROGRAM, "Office hours", json.readValue("""
+				{"timeZone":"America/New_York","hours":{"MONDAY":%1$s,"TUESDAY":%1$s,"WEDNESDAY":%1$s,"THURSDAY":%1$s,
+				 "FRIDAY":%1$s},"holidays":["--01-01","--07-04","--11-11","--12-25"]}""".formatted(weekday),
+				SlaForms.CalendarForm.class));
+		serviceLevels.definePolicy(manager, PROGRAM, "Standard", json.readValue("""
+				{"calendar":"Office hours","warningPercent":75,"pauseOn":["WAITING_ON_CUSTOMER"],
+				 "targets":{"CRITICAL":{"firstResponseMinutes":15,"nextUpdateMinutes":60,"resolutionMinutes":240},
+				            "HIGH":{"firstResponseMinutes":30,"nextUpdateMinutes":120,"resolutionMinutes":480},
+				            "MEDIUM":{"firstResponseMinutes":120,"resolutionMinutes":1440},
+				            "LOW":{"firstResponseMinutes":240,"resolutionMinutes":2400},
+				            "PLANNING":{"resolutionMinutes":4800}}}""", SlaForms.PolicyForm.class));
+		serviceLevels.definePolicy(manager, PROGRAM, "Gold", json.readValue("""
+				{"serviceLevel":"GOLD","warningPercent":75,"pauseOn":["WAITING_ON_CUSTOMER"],
+				 "targets":{"CRITICAL":{"firstResponseMinutes":15,"resolutionMinutes":120},
+				            "HIGH":{"firstResponseMinutes":15,"resolutionMinutes":240},
+				            "MEDIUM":{"firstResponseMinutes":60,"resolutionMinutes":480},
+				            "LOW":{"firstResponseMinutes":120,"resolutionMinutes":960}}}""", SlaForms.PolicyForm.class));
+		for (String group : List.of("Logistics Specialists", "Network Specialists", "Systems Engineering")) {
+			serviceLevels.defineGroupTarget(manager, PROGRAM, group,
+					new SlaForms.GroupTargetForm("Office hours", 480, 75));
+		}
+		serviceLevels.defineGroupTarget(manager, PROGRAM, "Acme Marine Systems (OEM)",
+				new SlaForms.GroupTargetForm(null, 2880, 75));
+		LocalDate today = LocalDate.now(clock);
+		entitlements.importCsv(manager, PROGRAM, Entitlements.Kind.CONTRACTS, new java.io.StringReader("""
+				number,organization,service_level,starts_on,ends_on,covered_systems,covered_sites
+				N00024-26-C-0101,USS Example (DDG-999),GOLD,%1$s,%2$s,,
+				N00024-25-C-0202,USS Sample (LHD-9),SILVER,%1$s,%2$s,R-Supply|MDS Portal|OMMS|FuelRep,
+				N00024-22-C-0303,NAVSUP FLC Norfolk,SILVER,%3$s,%4$s,,
+				""".formatted(today.minusYears(1), today.plusYears(1), today.minusYears(4), today.minusDays(20))));
+		entitlements.importCsv(manager, PROGRAM, Entitlements.Kind.ASSETS, new java.io.StringReader("""
+				serial_number,system,site,organization,contract_number,warranty_ends
+				SPS73-0042,SPS-73,Norfolk,USS Example (DDG-999),N00024-26-C-0101,
+				NAVDISP-7781,NAVDISP,San Diego,USS Sample (LHD-9),,%s
+				""".formatted(today.plusMonths(6))));
 	}
 
 	/**
