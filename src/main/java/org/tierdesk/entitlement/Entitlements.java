@@ -62,6 +62,13 @@ public class Entitlements implements IntakeCheck {
 
 	private final Clock clock;
 
+	/**
+	 * Whether a program has contracts or assets at all (programs without do not check), per instance for a few
+	 * seconds: asked on every new ticket, changed only by an import (forgotten at once here).
+	 */
+	private final com.github.benmanes.caffeine.cache.Cache<Long, Boolean> checks = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder().maximumSize(1_000).expireAfterWrite(java.time.Duration.ofSeconds(10)).build();
+
 	Entitlements(ContractRepository contracts, AssetRepository assets, LicenceRepository licences, ExceptionRepository exceptions, SettingsRepository settings,
 			Programs programs, Accounts accounts, @org.springframework.context.annotation.Lazy Tickets tickets,
 			Clock clock) {
@@ -128,7 +135,7 @@ public class Entitlements implements IntakeCheck {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Entitlement> check(Intake intake) {
-		if (!contracts.existsByProgramId(intake.programId()) && !assets.existsByProgramId(intake.programId())) {
+		if (!checks.get(intake.programId(), id -> contracts.existsByProgramId(id) || assets.existsByProgramId(id))) {
 			return Optional.empty();
 		}
 		Outcome o = decide(programs.byId(intake.programId()), intake.requesterId(), null,
@@ -461,6 +468,16 @@ public class Entitlements implements IntakeCheck {
 					problems);
 		}
 		apply.forEach(Runnable::run);
+		checks.invalidate(program.id());
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCompletion(int status) {
+							checks.invalidate(program.id());
+						}
+					});
+		}
 		for (Long ticketId : tickets.activeTicketIds(program.id())) {
 			recheck(ticketId);
 		}

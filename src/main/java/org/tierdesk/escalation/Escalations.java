@@ -73,6 +73,10 @@ public class Escalations {
 
 	private final Clock clock;
 
+	/** Each program's ladder, per instance for a few seconds; forgotten at once when it is saved here. */
+	private final com.github.benmanes.caffeine.cache.Cache<Long, Ladder> ladderCache = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder().maximumSize(1_000).expireAfterWrite(java.time.Duration.ofSeconds(10)).build();
+
 	Escalations(LadderDefinitionRepository ladders, EscalationTimerRepository timers, Tickets tickets,
 			ServiceLevels serviceLevels, OnCall onCall, SupportGroups groups, Programs programs, Accounts accounts,
 			JsonMapper json, EntityManager entityManager, Clock clock) {
@@ -131,6 +135,16 @@ public class Escalations {
 			ladders.save(d);
 		}
 		entityManager.flush();
+		ladderCache.invalidate(program.id());
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCompletion(int status) {
+							ladderCache.invalidate(program.id());
+						}
+					});
+		}
 		for (Long ticketId : tickets.activeTicketIds(program.id())) {
 			reconcile(ticketId);
 		}
@@ -247,14 +261,16 @@ public class Escalations {
 	/** Keeps the ticket's timed steps in step with its history: schedules, moves or drops their timers. */
 	@Transactional
 	public void reconcile(long ticketId) {
+		// the timers first (locked), the history after: a reconciliation that read an older history than a timer
+		// it sees could drop that timer wrongly; read in this order, it never does
+		Map<String, EscalationTimer> existing = timers.lockByTicketId(ticketId).stream()
+			.collect(Collectors.toMap(x -> x.step() + "/" + x.occurrence(), x -> x));
 		Optional<TicketTimeline> found = tickets.timeline(ticketId);
 		if (found.isEmpty()) {
 			return;
 		}
 		TicketTimeline t = found.get();
 		Ladder ladder = ladderOf(t.programId());
-		Map<String, EscalationTimer> existing = timers.findByTicketId(ticketId).stream()
-			.collect(Collectors.toMap(x -> x.step() + "/" + x.occurrence(), x -> x));
 		Set<String> wanted = new HashSet<>();
 		for (Ladder.Step s : ladder.steps()) {
 			for (Due due : dues(t, s)) {
@@ -423,8 +439,8 @@ public class Escalations {
 	}
 
 	private Ladder ladderOf(long programId) {
-		return ladders.findById(programId).map(d -> json.readValue(d.document(), Ladder.class))
-			.orElse(Ladder.standard());
+		return ladderCache.get(programId, id -> ladders.findById(id).map(d -> json.readValue(d.document(), Ladder.class))
+			.orElse(Ladder.standard()));
 	}
 
 	private Program visible(DeskPrincipal me, String programKey) {

@@ -207,15 +207,14 @@ public class ServiceLevels {
 	 */
 	@Transactional(readOnly = true)
 	public BusinessCalendar calendarOf(long programId, String name) {
-		Program program = programs.byId(programId);
-		Map<String, BusinessCalendar> calendars = calendars(program);
+		Terms t = terms(programId);
+		Map<String, BusinessCalendar> calendars = t.calendars();
 		if (name != null && calendars.containsKey(name.strip().toLowerCase(Locale.ROOT))) {
 			return calendars.get(name.strip().toLowerCase(Locale.ROOT));
 		}
-		return policy(definitions.findByProgramIdAndTypeOrderByName(program.id(), SlaDefinition.Type.POLICY),
-				calendars.keySet(), null).map(Policy::calendar).filter(Objects::nonNull)
+		return policy(t.policies(), calendars.keySet(), null).map(Policy::calendar).filter(Objects::nonNull)
 			.map(c -> calendars.get(c.toLowerCase(Locale.ROOT))).filter(Objects::nonNull)
-			.orElse(BusinessCalendar.allHours(program.timeZone()));
+			.orElse(BusinessCalendar.allHours(t.program().timeZone()));
 	}
 
 	/** The names of a program's calendars, lower case. */
@@ -246,14 +245,16 @@ public class ServiceLevels {
 	 */
 	@Transactional
 	public void reconcile(long ticketId) {
+		// the clocks first (locked), the history after: a derivation that read an older history than a clock it
+		// sees could delete that clock wrongly; read in this order, it never does
+		Map<String, SlaClock> existing = clocks.lockByTicketId(ticketId).stream()
+			.collect(Collectors.toMap(c -> c.kind() + "/" + c.assignmentKey(), c -> c));
 		Optional<TicketTimeline> found = tickets.timeline(ticketId);
 		if (found.isEmpty()) {
 			return;
 		}
 		TicketTimeline t = found.get();
 		Instant now = clock.instant();
-		Map<String, SlaClock> existing = clocks.findByTicketIdOrderByIdAsc(ticketId).stream()
-			.collect(Collectors.toMap(c -> c.kind() + "/" + c.assignmentKey(), c -> c));
 		for (Desired d : desired(t)) {
 			SlaClock c = existing.remove(d.kind() + "/" + d.assignmentKey());
 			if (c == null) {
