@@ -23,6 +23,7 @@ import org.tierdesk.directory.SupportedSystem.Change;
 import org.tierdesk.identity.Accounts;
 import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
+import org.tierdesk.system.AfterCommit;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidRowsException;
@@ -218,16 +219,7 @@ public class Directory {
 	}
 
 	private void forgetRoutesAfterCommit(long programId) {
-		routes.invalidate(programId);
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCompletion(int status) {
-							routes.invalidate(programId);
-						}
-					});
-		}
+		AfterCommit.forgetNowAndAtEnd(() -> routes.invalidate(programId));
 	}
 
 	/** Loads a directory from CSV (see {@code docs/directory-example.csv}), exactly like a JSON document. */

@@ -19,12 +19,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tierdesk.identity.Accounts;
 import org.tierdesk.identity.Accounts.Person;
 import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
+import org.tierdesk.system.AfterCommit;
 import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.system.NotFoundException;
 import org.tierdesk.system.RuleViolationException;
@@ -203,14 +202,8 @@ public class SupportGroups {
 	}
 
 	private void forgetMembershipsAfterCommit(long accountId) {
-		memberships.invalidate(accountId);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				// a concurrent reader may have cached the old rows between the change and its commit
-				memberships.invalidate(accountId);
-			}
-		});
+		// a concurrent reader may have cached the old rows between the change and its commit
+		AfterCommit.forgetNowAndAtEnd(() -> memberships.invalidate(accountId));
 	}
 
 	private SupportGroup group(long id) {

@@ -1,10 +1,9 @@
 package org.tierdesk.entitlement;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.tierdesk.system.Collisions;
 import org.tierdesk.ticket.TicketUpdated;
 
 /** Re-checks a ticket's entitlement when the facts it is entitled by (serial, contract, system, site) change. */
@@ -23,16 +22,6 @@ class EntitlementListener {
 		if (!updated.fields().contains("facts")) {
 			return;
 		}
-		for (int attempt = 1;; attempt++) {
-			try {
-				entitlements.recheck(updated.ticketId());
-				return;
-			}
-			catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
-				if (attempt == 5) {
-					throw e;
-				}
-			}
-		}
+		Collisions.retry(() -> entitlements.recheck(updated.ticketId()));
 	}
 }

@@ -24,6 +24,7 @@ import org.tierdesk.identity.Accounts;
 import org.tierdesk.identity.Accounts.Person;
 import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
+import org.tierdesk.system.AfterCommit;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidFieldException;
@@ -468,16 +469,7 @@ public class Entitlements implements IntakeCheck {
 					problems);
 		}
 		apply.forEach(Runnable::run);
-		checks.invalidate(program.id());
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCompletion(int status) {
-							checks.invalidate(program.id());
-						}
-					});
-		}
+		AfterCommit.forgetNowAndAtEnd(() -> checks.invalidate(program.id()));
 		for (Long ticketId : tickets.activeTicketIds(program.id())) {
 			recheck(ticketId);
 		}

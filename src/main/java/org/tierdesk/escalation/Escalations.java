@@ -24,6 +24,7 @@ import org.tierdesk.program.Programs;
 import org.tierdesk.sla.BusinessCalendar;
 import org.tierdesk.sla.ClockKind;
 import org.tierdesk.sla.ServiceLevels;
+import org.tierdesk.system.AfterCommit;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidRowsException;
@@ -135,16 +136,7 @@ public class Escalations {
 			ladders.save(d);
 		}
 		entityManager.flush();
-		ladderCache.invalidate(program.id());
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCompletion(int status) {
-							ladderCache.invalidate(program.id());
-						}
-					});
-		}
+		AfterCommit.forgetNowAndAtEnd(() -> ladderCache.invalidate(program.id()));
 		for (Long ticketId : tickets.activeTicketIds(program.id())) {
 			reconcile(ticketId);
 		}

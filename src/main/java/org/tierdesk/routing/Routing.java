@@ -20,8 +20,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tierdesk.directory.Directory;
 import org.tierdesk.directory.Directory.SystemRoute;
 import org.tierdesk.directory.OnCall;
@@ -37,6 +35,7 @@ import org.tierdesk.routing.RuleBook.Decision;
 import org.tierdesk.routing.RuleBook.Facts;
 import org.tierdesk.routing.RuleSetCompiler.KnownPerson;
 import org.tierdesk.routing.RuleSetCompiler.KnownSystem;
+import org.tierdesk.system.AfterCommit;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidFieldException;
@@ -228,15 +227,7 @@ public class Routing {
 	}
 
 	private void forgetAfterCommit(long programId) {
-		books.invalidate(programId);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					books.invalidate(programId);
-				}
-			});
-		}
+		AfterCommit.forgetNowAndAtEnd(() -> books.invalidate(programId));
 	}
 
 	// -- routing tickets ------------------------------------------------------------------------------------------

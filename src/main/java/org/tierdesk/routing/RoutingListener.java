@@ -1,11 +1,9 @@
 package org.tierdesk.routing;
 
-import java.util.function.Supplier;
-
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
+import org.tierdesk.system.Collisions;
 import org.tierdesk.ticket.TicketEscalated;
 import org.tierdesk.ticket.TicketOpened;
 
@@ -19,8 +17,6 @@ import org.tierdesk.ticket.TicketOpened;
 @Component
 class RoutingListener {
 
-	private static final int ATTEMPTS = 5;
-
 	private final Routing routing;
 
 	RoutingListener(Routing routing) {
@@ -30,33 +26,15 @@ class RoutingListener {
 	@Async
 	@TransactionalEventListener
 	void on(TicketOpened opened) {
-		retrying(() -> {
-			routing.routeNew(opened.ticketId());
-			return null;
-		});
+		Collisions.retry(() -> routing.routeNew(opened.ticketId()));
 	}
 
 	@Async
 	@TransactionalEventListener
 	void on(TicketEscalated escalated) {
 		if (escalated.assigneeId() == null) {
-			retrying(() -> {
-				routing.assignEscalatedWork(escalated.ticketId(), escalated.assignmentId(), escalated.groupId());
-				return null;
-			});
-		}
-	}
-
-	static <T> T retrying(Supplier<T> work) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return work.get();
-			}
-			catch (OptimisticLockingFailureException e) {
-				if (attempt == ATTEMPTS) {
-					throw e;
-				}
-			}
+			Collisions.retry(() -> routing.assignEscalatedWork(escalated.ticketId(), escalated.assignmentId(),
+					escalated.groupId()));
 		}
 	}
 }

@@ -29,6 +29,7 @@ import org.tierdesk.sla.SlaForms.GroupTargetForm;
 import org.tierdesk.sla.SlaForms.Policy;
 import org.tierdesk.sla.SlaForms.PolicyForm;
 import org.tierdesk.sla.SlaForms.TargetForm;
+import org.tierdesk.system.AfterCommit;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidRowsException;
@@ -190,8 +191,7 @@ public class ServiceLevels {
 			definitions.save(d);
 		}
 		if (changed) {
-			terms.invalidate(program.id());
-			registerForget(program.id());
+			AfterCommit.forgetNowAndAtEnd(() -> terms.invalidate(program.id()));
 			// running clocks are recomputed from their timelines under the new terms, in this transaction
 			entityManager.flush();
 			for (Long ticketId : tickets.activeTicketIds(program.id())) {
@@ -292,18 +292,6 @@ public class ServiceLevels {
 	private record Desired(ClockKind kind, long assignmentKey, Long groupId, int tier, String source,
 			BusinessCalendar calendar, Duration target, int warningPercent, Instant start, List<Period> periods,
 			Instant stoppedAt, boolean cancelled, long programId, long ticketId) {
-	}
-
-	private void registerForget(long programId) {
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCompletion(int status) {
-							terms.invalidate(programId);
-						}
-					});
-		}
 	}
 
 	private Terms terms(long programId) {

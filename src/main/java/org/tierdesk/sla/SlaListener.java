@@ -1,10 +1,9 @@
 package org.tierdesk.sla;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.tierdesk.system.Collisions;
 import org.tierdesk.ticket.TicketEvent;
 
 /**
@@ -15,8 +14,6 @@ import org.tierdesk.ticket.TicketEvent;
 @Component
 class SlaListener {
 
-	private static final int ATTEMPTS = 5;
-
 	private final ServiceLevels serviceLevels;
 
 	SlaListener(ServiceLevels serviceLevels) {
@@ -26,16 +23,6 @@ class SlaListener {
 	@Async
 	@TransactionalEventListener
 	void on(TicketEvent event) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				serviceLevels.reconcile(event.ticketId());
-				return;
-			}
-			catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
-				if (attempt == ATTEMPTS) {
-					throw e;
-				}
-			}
-		}
+		Collisions.retry(() -> serviceLevels.reconcile(event.ticketId()));
 	}
 }

@@ -12,10 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
+import org.tierdesk.system.AfterCommit;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidFieldException;
@@ -163,12 +162,6 @@ public class PriorityMatrices {
 	}
 
 	private void forgetAfterCommit(long programId) {
-		byProgram.invalidate(programId);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				byProgram.invalidate(programId);
-			}
-		});
+		AfterCommit.forgetNowAndAtEnd(() -> byProgram.invalidate(programId));
 	}
 }
