@@ -25,7 +25,6 @@ import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
 import org.tierdesk.system.AfterCommit;
 import org.tierdesk.system.DeskPrincipal;
-import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidRowsException;
 import org.tierdesk.system.NotFoundException;
 
@@ -318,24 +317,15 @@ public class Directory {
 	}
 
 	private Program readable(DeskPrincipal me, String programKey) {
-		Program program = visible(me, programKey);
-		if (!me.staffOf(program.id())) {
-			throw new ForbiddenException("only desk staff read the source of support directory");
-		}
-		return program;
+		return programs.forStaff(me, programKey, "only desk staff read the source of support directory");
 	}
 
 	private Program managed(DeskPrincipal me, String programKey) {
-		Program program = visible(me, programKey);
-		if (!me.manages(program.id())) {
-			throw new ForbiddenException("only the program's managers or an administrator load its directory");
-		}
-		return program;
+		return programs.forManagers(me, programKey, "only the program's managers or an administrator load its directory");
 	}
 
 	private Program visible(DeskPrincipal me, String programKey) {
-		return programs.findVisible(programKey, me)
-			.orElseThrow(() -> new NotFoundException("no program " + programKey));
+		return programs.visibleTo(me, programKey);
 	}
 
 	private static String text(LocalDate date) {

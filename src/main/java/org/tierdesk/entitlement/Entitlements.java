@@ -542,22 +542,14 @@ public class Entitlements implements IntakeCheck {
 	}
 
 	private Program visible(DeskPrincipal me, String programKey) {
-		return programs.findVisible(programKey, me).orElseThrow(() -> new NotFoundException("no program " + programKey));
+		return programs.visibleTo(me, programKey);
 	}
 
 	private Program readable(DeskPrincipal me, String programKey) {
-		Program program = visible(me, programKey);
-		if (!me.staffOf(program.id())) {
-			throw new ForbiddenException("only desk staff read entitlements");
-		}
-		return program;
+		return programs.forStaff(me, programKey, "only desk staff read entitlements");
 	}
 
 	private Program managed(DeskPrincipal me, String programKey) {
-		Program program = visible(me, programKey);
-		if (!me.manages(program.id())) {
-			throw new ForbiddenException("only the program's managers or an administrator change its entitlements");
-		}
-		return program;
+		return programs.forManagers(me, programKey, "only the program's managers or an administrator change its entitlements");
 	}
 }

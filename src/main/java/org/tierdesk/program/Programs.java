@@ -102,6 +102,29 @@ public class Programs {
 		return program;
 	}
 
+	/** The program if the caller may see it; "not found" otherwise, so its existence does not leak. */
+	public Program visibleTo(DeskPrincipal me, String key) {
+		return findVisible(key, me).orElseThrow(() -> new NotFoundException("no program " + key));
+	}
+
+	/** The program for its desk staff: "not found" when invisible, {@code refusal} (403) when not staff. */
+	public Program forStaff(DeskPrincipal me, String key, String refusal) {
+		Program program = visibleTo(me, key);
+		if (!me.staffOf(program.id())) {
+			throw new org.tierdesk.system.ForbiddenException(refusal);
+		}
+		return program;
+	}
+
+	/** The program for its managers and administrators: "not found" when invisible, {@code refusal} otherwise. */
+	public Program forManagers(DeskPrincipal me, String key, String refusal) {
+		Program program = visibleTo(me, key);
+		if (!me.manages(program.id())) {
+			throw new org.tierdesk.system.ForbiddenException(refusal);
+		}
+		return program;
+	}
+
 	/** @throws NotFoundException when no program has this key */
 	public Program byKey(String key) {
 		return findByKey(key).orElseThrow(() -> new NotFoundException("no program " + key));

@@ -531,15 +531,10 @@ public class Routing {
 	}
 
 	private Program visible(DeskPrincipal me, String programKey) {
-		return programs.findVisible(programKey, me)
-			.orElseThrow(() -> new NotFoundException("no program " + programKey));
+		return programs.visibleTo(me, programKey);
 	}
 
 	private Program readable(DeskPrincipal me, String programKey) {
-		Program program = visible(me, programKey);
-		if (!me.staffOf(program.id())) {
-			throw new ForbiddenException("only desk staff read the program's routing");
-		}
-		return program;
+		return programs.forStaff(me, programKey, "only desk staff read the program's routing");
 	}
 }

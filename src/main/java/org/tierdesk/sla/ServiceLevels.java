@@ -31,10 +31,8 @@ import org.tierdesk.sla.SlaForms.PolicyForm;
 import org.tierdesk.sla.SlaForms.TargetForm;
 import org.tierdesk.system.AfterCommit;
 import org.tierdesk.system.DeskPrincipal;
-import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidRowsException;
 import org.tierdesk.system.InvalidRowsException.RowProblem;
-import org.tierdesk.system.NotFoundException;
 import org.tierdesk.ticket.AssignmentStatus;
 import org.tierdesk.ticket.TicketStatus;
 import org.tierdesk.ticket.TicketTimeline;
@@ -479,22 +477,14 @@ public class ServiceLevels {
 	}
 
 	private Program visible(DeskPrincipal me, String programKey) {
-		return programs.findVisible(programKey, me).orElseThrow(() -> new NotFoundException("no program " + programKey));
+		return programs.visibleTo(me, programKey);
 	}
 
 	private Program readable(DeskPrincipal me, String programKey) {
-		Program program = visible(me, programKey);
-		if (!me.staffOf(program.id())) {
-			throw new ForbiddenException("only desk staff read the program's service levels");
-		}
-		return program;
+		return programs.forStaff(me, programKey, "only desk staff read the program's service levels");
 	}
 
 	private Program managed(DeskPrincipal me, String programKey) {
-		Program program = visible(me, programKey);
-		if (!me.manages(program.id())) {
-			throw new ForbiddenException("only the program's managers or an administrator set its service levels");
-		}
-		return program;
+		return programs.forManagers(me, programKey, "only the program's managers or an administrator set its service levels");
 	}
 }
