@@ -26,10 +26,8 @@ import org.tierdesk.sla.ClockKind;
 import org.tierdesk.sla.ServiceLevels;
 import org.tierdesk.system.AfterCommit;
 import org.tierdesk.system.DeskPrincipal;
-import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidRowsException;
 import org.tierdesk.system.InvalidRowsException.RowProblem;
-import org.tierdesk.system.NotFoundException;
 import org.tierdesk.ticket.Priority;
 import org.tierdesk.ticket.TicketFacts;
 import org.tierdesk.ticket.TicketStatus;
@@ -106,10 +104,7 @@ public class Escalations {
 
 	@Transactional(readOnly = true)
 	public LadderInfo ladder(DeskPrincipal me, String programKey) {
-		Program program = visible(me, programKey);
-		if (!me.staffOf(program.id())) {
-			throw new ForbiddenException("only desk staff read the escalation ladder");
-		}
+		Program program = programs.forStaff(me, programKey, "only desk staff read the escalation ladder");
 		return ladders.findById(program.id())
 			.map(d -> new LadderInfo(program.key(), false,
 					accounts.findById(d.updatedBy()).map(Person::username).orElse("#" + d.updatedBy()), d.updatedAt(),
@@ -120,10 +115,8 @@ public class Escalations {
 	/** Saves the ladder after checking every step; open tickets' timers follow the new steps at once. */
 	@Transactional
 	public LadderInfo defineLadder(DeskPrincipal me, String programKey, Ladder ladder) {
-		Program program = visible(me, programKey);
-		if (!me.manages(program.id())) {
-			throw new ForbiddenException("only the program's managers or an administrator change the escalation ladder");
-		}
+		Program program = programs.forManagers(me, programKey,
+				"only the program's managers or an administrator change the escalation ladder");
 		List<RowProblem> problems = check(program, ladder);
 		if (!problems.isEmpty()) {
 			throw new InvalidRowsException("The ladder was not saved: " + problems.size()
@@ -433,9 +426,5 @@ public class Escalations {
 	private Ladder ladderOf(long programId) {
 		return ladderCache.get(programId, id -> ladders.findById(id).map(d -> json.readValue(d.document(), Ladder.class))
 			.orElse(Ladder.standard()));
-	}
-
-	private Program visible(DeskPrincipal me, String programKey) {
-		return programs.findVisible(programKey, me).orElseThrow(() -> new NotFoundException("no program " + programKey));
 	}
 }

@@ -19,7 +19,6 @@ import org.tierdesk.directory.SupportGroups.GroupInfo;
 import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
 import org.tierdesk.system.DeskPrincipal;
-import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.NotFoundException;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -103,25 +102,12 @@ class SupportGroupRestController {
 		return view(program, groups.assignPeopleBy(id, request.personAssignment()));
 	}
 
-	private Program visible(String key, DeskPrincipal me) {
-		return programs.findVisible(key, me)
-				.orElseThrow(() -> new NotFoundException("no program " + key));
-	}
-
 	private Program staffProgram(String key, DeskPrincipal me) {
-		Program program = visible(key, me);
-		if (!me.staffOf(program.id())) {
-			throw new ForbiddenException("only desk staff see a program's support groups");
-		}
-		return program;
+		return programs.forStaff(me, key, "only desk staff see a program's support groups");
 	}
 
 	private Program managedProgram(String key, DeskPrincipal me) {
-		Program program = visible(key, me);
-		if (!me.manages(program.id())) {
-			throw new ForbiddenException("only the program's managers or an administrator change its groups");
-		}
-		return program;
+		return programs.forManagers(me, key, "only the program's managers or an administrator change its groups");
 	}
 
 	private GroupInfo groupOf(Program program, long id) {
