@@ -27,6 +27,7 @@ import org.tierdesk.system.AfterCommit;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.InvalidRowsException;
 import org.tierdesk.system.NotFoundException;
+import org.tierdesk.system.NameKey;
 
 /**
  * The source of support directory of each program: which systems it supports, under which names, which releases, and

@@ -22,6 +22,7 @@ import org.tierdesk.directory.DirectoryDocument.ReleaseEntry;
 import org.tierdesk.directory.DirectoryDocument.SystemEntry;
 import org.tierdesk.system.InvalidRowsException;
 import org.tierdesk.system.InvalidRowsException.RowProblem;
+import org.tierdesk.system.NameKey;
 
 /**
  * The directory as CSV: one row per cognizant authority, the system's own columns on its first row (later rows of

@@ -20,6 +20,7 @@ import org.tierdesk.directory.SystemParts.Alias;
 import org.tierdesk.directory.SystemParts.Authority;
 import org.tierdesk.directory.SystemParts.Release;
 import org.tierdesk.system.InvalidRowsException.RowProblem;
+import org.tierdesk.system.NameKey;
 
 /**
  * Checks a whole directory document before anything is applied, collecting every problem with its entry and field.

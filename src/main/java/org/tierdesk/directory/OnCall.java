@@ -37,6 +37,8 @@ import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidRowsException;
 import org.tierdesk.system.InvalidRowsException.RowProblem;
 import org.tierdesk.system.NotFoundException;
+import org.tierdesk.system.NameKey;
+import org.tierdesk.system.TimeOfDay;
 
 /**
  * Who covers a program when: its office hours and holidays, what happens after hours, the on-call rotations of its
@@ -467,9 +469,7 @@ public class OnCall {
 	}
 
 	private static boolean overlaps(Hours a, Hours b) {
-		LocalTime aEnd = a.end().equals(LocalTime.MIDNIGHT) ? LocalTime.MAX : a.end();
-		LocalTime bEnd = b.end().equals(LocalTime.MIDNIGHT) ? LocalTime.MAX : b.end();
-		return a.start().isBefore(bEnd) && b.start().isBefore(aEnd);
+		return TimeOfDay.overlap(a.start(), a.end(), b.start(), b.end());
 	}
 
 	// -- absences -------------------------------------------------------------------------------------------------
@@ -662,12 +662,8 @@ public class OnCall {
 	}
 
 	private static LocalTime time(String text, int line, String field, List<RowProblem> problems) {
-		String t = text == null ? "" : text.strip();
-		if (t.equals("24:00")) {
-			return LocalTime.MIDNIGHT;
-		}
 		try {
-			return LocalTime.parse(t);
+			return TimeOfDay.parse(text);
 		}
 		catch (DateTimeException e) {
 			problems.add(new RowProblem(line, field, "not a time of day (HH:mm): " + text));

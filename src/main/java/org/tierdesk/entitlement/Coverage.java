@@ -1,10 +1,10 @@
 package org.tierdesk.entitlement;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+
+import org.tierdesk.system.NameKey;
 
 /**
  * The rules of entitlement, with no framework: given what the request names and the contracts, asset and licence
@@ -116,11 +116,7 @@ final class Coverage {
 
 	/** Names compared ignoring case, accents and punctuation. */
 	static String key(String s) {
-		if (s == null) {
-			return null;
-		}
-		String plain = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-		return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]+", "");
+		return s == null ? null : NameKey.of(s);
 	}
 
 	static boolean same(String a, String b) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.tierdesk.system.InvalidRowsException.RowProblem;
+import org.tierdesk.system.TimeOfDay;
 import org.tierdesk.ticket.Priority;
 import org.tierdesk.ticket.TicketStatus;
 
@@ -215,12 +216,8 @@ public final class SlaForms {
 	}
 
 	private static LocalTime time(String text, String field, List<RowProblem> problems) {
-		String t = text == null ? "" : text.strip();
-		if (t.equals("24:00")) {
-			return LocalTime.MIDNIGHT;
-		}
 		try {
-			return LocalTime.parse(t);
+			return TimeOfDay.parse(text);
 		}
 		catch (DateTimeException e) {
 			problems.add(new RowProblem(1, field, "not a time of day (HH:mm): " + text));
@@ -229,8 +226,6 @@ public final class SlaForms {
 	}
 
 	private static boolean overlaps(BusinessCalendar.Interval a, BusinessCalendar.Interval b) {
-		LocalTime aEnd = a.end().equals(LocalTime.MIDNIGHT) ? LocalTime.MAX : a.end();
-		LocalTime bEnd = b.end().equals(LocalTime.MIDNIGHT) ? LocalTime.MAX : b.end();
-		return a.start().isBefore(bEnd) && b.start().isBefore(aEnd);
+		return TimeOfDay.overlap(a.start(), a.end(), b.start(), b.end());
 	}
 }

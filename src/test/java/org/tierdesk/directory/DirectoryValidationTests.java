@@ -13,6 +13,7 @@ import org.tierdesk.directory.DirectoryDocument.ReleaseEntry;
 import org.tierdesk.directory.DirectoryDocument.SystemEntry;
 import org.tierdesk.directory.SupportGroups.GroupInfo;
 import org.tierdesk.system.InvalidRowsException.RowProblem;
+import org.tierdesk.system.NameKey;
 
 class DirectoryValidationTests {
 
