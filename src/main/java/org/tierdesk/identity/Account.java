@@ -47,6 +47,12 @@ public class Account {
 
 	private String phone;
 
+	/** The email address as looked up: lower case. */
+	private String emailKey;
+
+	/** The phone number as looked up: its last ten digits, so national and international forms match. */
+	private String phoneKey;
+
 	private String organization;
 
 	private String site;
@@ -83,6 +89,8 @@ public class Account {
 		this.displayName = displayName;
 		this.email = email;
 		this.phone = phone;
+		this.emailKey = emailKey(email);
+		this.phoneKey = phoneKey(phone);
 		this.organization = organization;
 		this.site = site;
 		this.passwordHash = passwordHash;
@@ -90,6 +98,21 @@ public class Account {
 		this.createdAt = now;
 		this.roles.addAll(roles);
 		this.programIds.addAll(programIds);
+	}
+
+	static String emailKey(String email) {
+		return email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	static String phoneKey(String phone) {
+		if (phone == null) {
+			return null;
+		}
+		String digits = phone.replaceAll("[^0-9]", "");
+		if (digits.length() < 5) {
+			return null;
+		}
+		return digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
 	}
 
 	/** Counts a failed login; from {@code maxFailures} on, locks the account for a lockout that doubles each time. */

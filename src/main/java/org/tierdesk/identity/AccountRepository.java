@@ -23,4 +23,18 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 	@Query("select distinct a from Account a join a.programIds p join a.roles r "
 			+ "where p = :programId and (:role is null or r = :role) order by a.username")
 	List<Account> findInProgram(long programId, Role role);
+
+	@Query("select a from Account a join a.programIds p where p = :programId and a.emailKey = :emailKey "
+			+ "and a.enabled = true order by a.id")
+	List<Account> findByEmailInProgram(long programId, String emailKey);
+
+	@Query("select a from Account a join a.programIds p where p = :programId and a.phoneKey = :phoneKey "
+			+ "and a.enabled = true order by a.id")
+	List<Account> findByPhoneInProgram(long programId, String phoneKey);
+
+	@Query("select a from Account a join a.programIds p where p = :programId and upper(a.organization) = :organization "
+			+ "and a.enabled = true order by a.id")
+	List<Account> findByOrganizationInProgram(long programId, String organization);
+
+	boolean existsByUsername(String username);
 }

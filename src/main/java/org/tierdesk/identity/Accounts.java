@@ -131,6 +131,42 @@ public class Accounts {
 		return accounts.findById(id).map(Person::of);
 	}
 
+	/** The person of a program with this email address (any case); the oldest account when several share it. */
+	public Optional<Person> findByEmail(long programId, String email) {
+		String key = Account.emailKey(email);
+		return key == null ? Optional.empty()
+				: accounts.findByEmailInProgram(programId, key).stream().findFirst().map(Person::of);
+	}
+
+	/** The person of a program with this phone number, written in any form (national or international). */
+	public Optional<Person> findByPhone(long programId, String phone) {
+		String key = Account.phoneKey(phone);
+		return key == null ? Optional.empty()
+				: accounts.findByPhoneInProgram(programId, key).stream().findFirst().map(Person::of);
+	}
+
+	/** The first person of a program from this organization (a formal message's originator), in any case. */
+	public Optional<Person> findByOrganization(long programId, String organization) {
+		return organization == null || organization.isBlank() ? Optional.empty()
+				: accounts.findByOrganizationInProgram(programId, organization.strip().toUpperCase(java.util.Locale.ROOT))
+					.stream().findFirst().map(Person::of);
+	}
+
+	/** A username not yet taken, built from {@code wanted} (an email address, a phone number, a name). */
+	public String freeUsername(String wanted) {
+		String base = wanted == null ? "" : wanted.strip().toLowerCase(java.util.Locale.ROOT)
+			.replaceAll("[^a-z0-9._@-]", "-").replaceAll("^[^a-z0-9]+", "");
+		if (base.length() < 2) {
+			base = "requester-" + base;
+		}
+		base = base.length() > 90 ? base.substring(0, 90) : base;
+		String candidate = base;
+		for (int n = 2; accounts.existsByUsername(candidate); n++) {
+			candidate = base + "-" + n;
+		}
+		return candidate;
+	}
+
 	public Optional<Person> findByUsername(String username) {
 		return accounts.findByUsername(username).map(Person::of);
 	}

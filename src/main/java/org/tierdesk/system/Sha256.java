@@ -11,6 +11,15 @@ public final class Sha256 {
 	private Sha256() {
 	}
 
+	public static String hex(byte[] bytes) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public static String hex(String text) {
 		try {
 			return HexFormat.of()

@@ -108,7 +108,7 @@ public class TicketAttachments {
 		return new Download(AttachmentView.of(a), () -> store.open(a.storageKey()));
 	}
 
-	private static String cleanName(String fileName) {
+	static String cleanName(String fileName) {
 		if (fileName == null || fileName.isBlank()) {
 			throw new InvalidFieldException("file", "the file needs a name");
 		}

@@ -60,6 +60,10 @@ public class TicketEntry {
 		return id;
 	}
 
+	long ticketId() {
+		return ticket.id();
+	}
+
 	public EntryVisibility visibility() {
 		return visibility;
 	}

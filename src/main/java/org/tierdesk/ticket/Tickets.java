@@ -174,10 +174,6 @@ public class Tickets {
 	private Ticket openTicket(Caller c, OpenTicket r) {
 		DeskPrincipal me = c.principal();
 		Program program = programFor(me, r.program());
-		if (!program.active()) {
-			throw new RuleViolationException("program", "program " + program.key() + " is still being onboarded: "
-					+ "the desk takes its tickets once it is activated");
-		}
 		long requesterId;
 		Channel channel;
 		if (me.staffOf(program.id())) {
@@ -197,6 +193,18 @@ public class Tickets {
 		else {
 			throw new ForbiddenException("only customers and desk staff open tickets");
 		}
+		return openChecked(program, requesterId, channel, r, me.accountId());
+	}
+
+	/**
+	 * Opens a ticket once the program, requester and channel are settled: for a person's own request
+	 * ({@link #open}) or for a message that came in on a channel ({@link TicketIntake}).
+	 */
+	Ticket openChecked(Program program, long requesterId, Channel channel, OpenTicket r, long actorId) {
+		if (!program.active()) {
+			throw new RuleViolationException("program", "program " + program.key() + " is still being onboarded: "
+					+ "the desk takes its tickets once it is activated");
+		}
 		Person requester = accounts.findById(requesterId)
 				.filter(p -> p.programIds().contains(program.id()))
 				.orElseThrow(() -> new InvalidFieldException("requesterId",
@@ -215,11 +223,10 @@ public class Tickets {
 		Instant now = clock.instant();
 		Ticket ticket = Ticket.open(new Ticket.Opening(numbers.next(), program.id(), r.kind(), channel, requesterId,
 				requester.organization(), r.subject(), r.description(), r.facts(), r.category(), impact, urgency,
-				matrices.of(program.id()).priorityOf(impact, urgency), ownerGroup, r.customFields()), me.accountId(),
-				now);
+				matrices.of(program.id()).priorityOf(impact, urgency), ownerGroup, r.customFields()), actorId, now);
 		entityManager.persist(ticket);
 		if (entitlement != null) {
-			ticket.recordEntitlement(entitlement, me.accountId(), now);
+			ticket.recordEntitlement(entitlement, actorId, now);
 		}
 		ticket.announceOpened();
 		publish(ticket);

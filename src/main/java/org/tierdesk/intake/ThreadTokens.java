@@ -1,0 +1,123 @@
+package org.tierdesk.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed tokens in what the desk sends: the Message-ID of every outgoing mail names its ticket and carries an HMAC
+ * over it, so a reply's {@code In-Reply-To}/{@code References} lead back to the ticket — and a forged or altered id
+ * leads nowhere. The key is made once and kept in the database, so every instance signs and checks alike. The same
+ * key signs the accept/reject links of resolution notices.
+ */
+@Component
+public class ThreadTokens {
+
+	private static final Pattern MESSAGE_ID = Pattern.compile("td\\.(\\d{1,18})\\.(\\d{1,18})\\.([0-9a-f]{24})@",
+			Pattern.CASE_INSENSITIVE);
+
+	private final JdbcTemplate jdbc;
+
+	private final String domain;
+
+	private volatile byte[] key;
+
+	ThreadTokens(JdbcTemplate jdbc, @Value("${tierdesk.mail.domain:tierdesk.local}") String domain) {
+		this.jdbc = jdbc;
+		this.domain = domain;
+	}
+
+	/** The Message-ID (without angle brackets) of outgoing message {@code outboundId} about a ticket. */
+	String messageId(long ticketId, long outboundId) {
+		String payload = ticketId + "." + outboundId;
+		return "td." + payload + "." + sign("mid:" + payload, 24) + "@" + domain;
+	}
+
+	/** The ticket a Message-ID of ours names, if the id is ours and its signature holds. */
+	Optional<Long> ticketOf(String messageId) {
+		return verified(messageId).map(m -> Long.parseLong(m.group(1)));
+	}
+
+	/** Whether the id looks like one of ours but its signature does not hold (forged or altered). */
+	boolean forged(String messageId) {
+		if (messageId == null) {
+			return false;
+		}
+		Matcher m = MESSAGE_ID.matcher(messageId);
+		return m.find() && verified(messageId).isEmpty();
+	}
+
+	private Optional<Matcher> verified(String messageId) {
+		if (messageId == null) {
+			return Optional.empty();
+		}
+		Matcher m = MESSAGE_ID.matcher(messageId);
+		if (!m.find()) {
+			return Optional.empty();
+		}
+		String payload = m.group(1) + "." + m.group(2);
+		boolean valid = MessageDigest.isEqual(sign("mid:" + payload, 24).getBytes(StandardCharsets.US_ASCII),
+				m.group(3).toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+		return valid ? Optional.of(m) : Optional.empty();
+	}
+
+	/** A signature of {@code text}: {@code length} hex characters of its HMAC-SHA256. */
+	public String sign(String text, int length) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8))).substring(0, length);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Whether {@code signature} is the signature of {@code text}, compared in constant time. */
+	public boolean verify(String text, String signature) {
+		if (signature == null || signature.length() < 16 || signature.length() > 64) {
+			return false;
+		}
+		return MessageDigest.isEqual(sign(text, signature.length()).getBytes(StandardCharsets.US_ASCII),
+				signature.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private byte[] key() {
+		byte[] k = key;
+		if (k == null) {
+			k = HexFormat.of().parseHex(loadOrCreate());
+			key = k;
+		}
+		return k;
+	}
+
+	private String loadOrCreate() {
+		var existing = jdbc.queryForList("select secret from intake_secret where name = 'thread-token'", String.class);
+		if (!existing.isEmpty()) {
+			return existing.get(0);
+		}
+		byte[] fresh = new byte[32];
+		new SecureRandom().nextBytes(fresh);
+		try {
+			jdbc.update("insert into intake_secret (name, secret) values ('thread-token', ?)",
+					HexFormat.of().formatHex(fresh));
+		}
+		catch (DataIntegrityViolationException raced) {
+			// another instance made it first: use theirs
+		}
+		return jdbc.queryForObject("select secret from intake_secret where name = 'thread-token'", String.class);
+	}
+}
