@@ -83,6 +83,8 @@ class WebSecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
 				.requestMatchers("/request-services").permitAll()
+				// answers to resolution notices: the link's signed token stands for the requester
+				.requestMatchers("/respond/**").permitAll()
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.anyRequest().authenticated());
 		return http.build();

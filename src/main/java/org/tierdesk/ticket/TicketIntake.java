@@ -60,11 +60,11 @@ public class TicketIntake {
 
 	/** What a channel needs to know about a ticket. */
 	public record Ref(long id, String number, long programId, long requesterId, TicketStatus status, String subject,
-			Long mergedIntoId, String solution) {
+			Long mergedIntoId, String solution, Instant resolvedAt) {
 
 		static Ref of(Ticket t) {
 			return new Ref(t.id(), t.number(), t.programId(), t.requesterId(), t.status(), t.subject(),
-					t.mergedIntoId(), t.resolution().map(Resolution::solution).orElse(null));
+					t.mergedIntoId(), t.resolution().map(Resolution::solution).orElse(null), t.resolvedAt());
 		}
 	}
 
