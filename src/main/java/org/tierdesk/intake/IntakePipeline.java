@@ -180,7 +180,8 @@ public class IntakePipeline {
 		NoticeTemplates.Rendered text = templates.render(program.language(), Outbound.Purpose.ACKNOWLEDGEMENT,
 				m.channel() == Channel.SMS ? "sms" : null, values);
 		outbox.queue(new Outbox.Notice(m.programId(), t.id(), m.channel(), Outbound.Purpose.ACKNOWLEDGEMENT,
-				"ack:" + t.id(), m.senderAddress(), program.mailFrom(), text.subject(), text.body(), "auto-replied"));
+				"ack:" + t.id(), m.senderAddress(), m.channel() == Channel.EMAIL ? program.mailFrom() : null,
+				text.subject(), text.body(), "auto-replied"));
 		return null;
 	}
 

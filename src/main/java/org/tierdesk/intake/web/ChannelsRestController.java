@@ -27,6 +27,7 @@ import org.tierdesk.intake.Channels.PollView;
 import org.tierdesk.intake.Channels.RejectedMailView;
 import org.tierdesk.intake.Channels.SettingsForm;
 import org.tierdesk.intake.Channels.SettingsView;
+import org.tierdesk.intake.FormalMessages;
 import org.tierdesk.intake.IntakeOutcome;
 import org.tierdesk.intake.SmsIntake;
 import org.tierdesk.system.DeskPrincipal;
@@ -44,9 +45,12 @@ class ChannelsRestController {
 
 	private final SmsIntake sms;
 
-	ChannelsRestController(Channels channels, SmsIntake sms) {
+	private final FormalMessages messages;
+
+	ChannelsRestController(Channels channels, SmsIntake sms, FormalMessages messages) {
 		this.channels = channels;
 		this.sms = sms;
+		this.messages = messages;
 	}
 
 	@GetMapping("/api/v1/programs/{key}/channels")
@@ -144,6 +148,14 @@ class ChannelsRestController {
 	@Operation(summary = "What the desk sent (or is sending) about the ticket: acknowledgements, replies, notices")
 	List<OutboundView> sent(@PathVariable String number, @AuthenticationPrincipal DeskPrincipal me) {
 		return channels.sentAbout(me, number);
+	}
+
+	@PostMapping(path = "/api/v1/intake/messages", consumes = MediaType.TEXT_PLAIN_VALUE)
+	@Operation(summary = "Hand in a formal message (classification, DTG, FROM, TO, INFO, SUBJ, text); the program is found by TO")
+	Map<String, Object> formal(@RequestBody String text, @AuthenticationPrincipal DeskPrincipal me) {
+		IntakeOutcome outcome = messages.receive(me, text);
+		return outcome.ticketNumber() == null ? Map.of("outcome", outcome.kind())
+				: Map.of("outcome", outcome.kind(), "ticket", outcome.ticketNumber());
 	}
 
 	@PostMapping(path = "/api/v1/intake/sms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
