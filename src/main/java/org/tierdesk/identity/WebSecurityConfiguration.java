@@ -58,7 +58,8 @@ class WebSecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/onboarding/requests").permitAll()
 				// gateways' webhooks: each request carries the gateway's signature, checked by the intake module
-				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/intake/sms").permitAll()
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/intake/sms", "/api/v1/intake/telephony")
+				.permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.anyRequest().authenticated());
 		return http.build();

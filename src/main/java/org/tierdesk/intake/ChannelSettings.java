@@ -33,6 +33,8 @@ class ChannelSettings {
 
 	private String smsSecret;
 
+	private String telephonySecret;
+
 	private long updatedBy;
 
 	private Instant updatedAt;
@@ -88,5 +90,13 @@ class ChannelSettings {
 
 	String smsSecret() {
 		return smsSecret;
+	}
+
+	String telephonySecret() {
+		return telephonySecret;
+	}
+
+	void telephonySecret(String secret) {
+		this.telephonySecret = secret;
 	}
 }

@@ -78,11 +78,16 @@ public class Channels {
 	// -- settings ---------------------------------------------------------------------------------------------------
 
 	public record SettingsView(String program, UnknownSenders unknownSenders, String language, String mailFrom,
-			int autoReplyCapPerDay, boolean smsSignatureSecretSet) {
+			int autoReplyCapPerDay, boolean smsSignatureSecretSet, boolean telephonySecretSet) {
 	}
 
 	public record SettingsForm(UnknownSenders unknownSenders, String language, String mailFrom,
-			Integer autoReplyCapPerDay, String smsSignatureSecret) {
+			Integer autoReplyCapPerDay, String smsSignatureSecret, String telephonySecret) {
+
+		public SettingsForm(UnknownSenders unknownSenders, String language, String mailFrom,
+				Integer autoReplyCapPerDay, String smsSignatureSecret) {
+			this(unknownSenders, language, mailFrom, autoReplyCapPerDay, smsSignatureSecret, null);
+		}
 	}
 
 	public SettingsView settings(DeskPrincipal me, String programKey) {
@@ -106,7 +111,13 @@ public class Channels {
 				&& form.smsSignatureSecret().length() < 16) {
 			throw new InvalidFieldException("smsSignatureSecret", "a shared secret has at least 16 characters");
 		}
+		if (form.telephonySecret() != null && !form.telephonySecret().isEmpty() && form.telephonySecret().length() < 16) {
+			throw new InvalidFieldException("telephonySecret", "a shared secret has at least 16 characters");
+		}
 		ChannelSettings s = settings.findById(p.id()).orElseGet(() -> new ChannelSettings(p.id()));
+		if (form.telephonySecret() != null) {
+			s.telephonySecret(form.telephonySecret().isEmpty() ? null : form.telephonySecret());
+		}
 		s.change(form.unknownSenders() == null ? s.unknownSenders() : form.unknownSenders(),
 				form.language() == null ? s.language() : form.language(),
 				form.mailFrom() == null ? s.mailFrom() : form.mailFrom().isBlank() ? null : form.mailFrom().strip(),
@@ -119,7 +130,7 @@ public class Channels {
 
 	private static SettingsView view(Program p, ChannelSettings s) {
 		return new SettingsView(p.key(), s.unknownSenders(), s.language(), s.mailFrom(), s.autoReplyCap(),
-				s.smsSecret() != null);
+				s.smsSecret() != null, s.telephonySecret() != null);
 	}
 
 	// -- endpoints --------------------------------------------------------------------------------------------------

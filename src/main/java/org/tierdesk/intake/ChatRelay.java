@@ -46,8 +46,17 @@ class ChatRelay {
 
 	private final Map<Long, List<Long>> queues = new HashMap<>();
 
+	private final Map<Long, Instant> popped = new HashMap<>();
+
+	private final PhoneCallRepository calls;
+
+	private final Calls callService;
+
 	ChatRelay(ChatLineRepository lines, ChatRepository chats, Programs programs, Accounts accounts,
-			SimpMessagingTemplate broker, Clock clock) {
+			SimpMessagingTemplate broker, Clock clock, PhoneCallRepository calls,
+			@org.springframework.context.annotation.Lazy Calls callService) {
+		this.calls = calls;
+		this.callService = callService;
 		this.lines = lines;
 		this.chats = chats;
 		this.programs = programs;
@@ -104,6 +113,14 @@ class ChatRelay {
 		}
 		queues.clear();
 		queues.putAll(waiting);
+		// ringing calls pop up on their agent's screen, once per instance (the agent is connected to one of them)
+		for (PhoneCall call : calls.ringingSince(now.minus(WINDOW))) {
+			if (popped.putIfAbsent(call.id(), call.startedAt()) == null) {
+				accounts.findById(call.agentId()).ifPresent(agent -> broker.convertAndSendToUser(agent.username(),
+						"/queue/screen-pop", (Object) callService.screenPop(call)));
+			}
+		}
+		popped.values().removeIf(at -> at.isBefore(now.minus(WINDOW.multipliedBy(2))));
 	}
 
 	private static java.util.Set<Long> union(java.util.Set<Long> a, java.util.Set<Long> b) {

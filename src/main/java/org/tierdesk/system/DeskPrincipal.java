@@ -13,11 +13,17 @@ import java.util.Set;
  * @param programIds  the programs the person acts in (an administrator acts in every program)
  */
 public record DeskPrincipal(long accountId, String username, String displayName, Set<Role> roles,
-		Set<Long> programIds) implements Serializable {
+		Set<Long> programIds) implements Serializable, java.security.Principal {
 
 	public DeskPrincipal {
 		roles = Set.copyOf(roles);
 		programIds = Set.copyOf(programIds);
+	}
+
+	/** The login name: what Spring Security and user-addressed WebSocket messages know the person by. */
+	@Override
+	public String getName() {
+		return username;
 	}
 
 	public boolean has(Role role) {

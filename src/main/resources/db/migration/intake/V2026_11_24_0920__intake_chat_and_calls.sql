@@ -47,3 +47,4 @@ CREATE INDEX intake_call_agent_idx ON intake_call (agent_id, started_at);
 
 ALTER TABLE intake_settings ADD COLUMN telephony_secret VARCHAR(200);
 CREATE INDEX intake_chat_line_said_idx ON intake_chat_line (said_at);
+CREATE INDEX intake_call_started_idx ON intake_call (started_at);

@@ -178,6 +178,41 @@ class ChatTests {
 			.isEqualTo("CHAT");
 	}
 
+	@Autowired
+	Channels channels;
+
+	@Test
+	void aRingingCallPopsTheCallersRecordOnTheAgentsScreen() throws Exception {
+		Desk d = testDesk.create();
+		var admin = accounts.findByUsername("admin").orElseThrow().principal();
+		String line = "+1 800 66" + String.format("%05d", d.program().id() % 100000);
+		channels.addEndpoint(admin, d.key(), org.tierdesk.ticket.Channel.PHONE, line);
+		channels.changeSettings(admin, d.key(), new Channels.SettingsForm(null, null, null, null, null,
+				CallsTests.SECRET));
+		String phone = "+44 20 7946 " + String.format("%04d", d.program().id() % 10000);
+		Person caller = accounts.create(new Accounts.NewAccount(d.key().toLowerCase() + ".caller", "Casey Caller", null,
+				phone, "HMS Example", null, null, java.util.EnumSet.of(org.tierdesk.system.Role.CUSTOMER),
+				java.util.Set.of(d.program().id())));
+		Client agent = connect(d.agent1());
+		agent.subscribe("/user/queue/screen-pop");
+		Client other = connect(d.otherAgent1());
+		other.subscribe("/user/queue/screen-pop");
+
+		String event = """
+				{"event":"started","callId":"POP-%s","from":"%s","to":"%s","agent":"%s"}"""
+			.formatted(d.key(), phone, line, d.agent1().username());
+		HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/api/v1/intake/telephony"))
+			.header("Content-Type", "application/json").header("X-Gateway-Signature", CallsTests.sign(event))
+			.POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(posted.statusCode()).isEqualTo(200);
+
+		Map<String, Object> pop = agent.next("/user/queue/screen-pop");
+		assertThat(pop).containsEntry("call", "POP-" + d.key());
+		assertThat(pop.get("caller").toString()).contains("Casey Caller").contains(String.valueOf(caller.id()));
+		assertThat(other.frames.get("/user/queue/screen-pop").poll(1, TimeUnit.SECONDS)).isNull();
+	}
+
 	// -- a STOMP client signed in through the login form ------------------------------------------------------------
 
 	final class Client {
