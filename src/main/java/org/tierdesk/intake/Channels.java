@@ -57,10 +57,16 @@ public class Channels {
 
 	private final Clock clock;
 
+	private final NoticeTemplates templates;
+
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	Channels(Programs programs, ChannelSettingsRepository settings, EndpointRepository endpoints,
 			MailboxRepository mailboxes, MailRecordRepository mailRecords, HeldMessageRepository held,
 			OutboundRepository outbound, RawMailStore rawStore, IntakePipeline pipeline, MailboxPoller poller,
-			TicketIntake tickets, Clock clock) {
+			TicketIntake tickets, Clock clock, NoticeTemplates templates, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+		this.templates = templates;
+		this.jdbc = jdbc;
 		this.programs = programs;
 		this.settings = settings;
 		this.endpoints = endpoints;
@@ -311,6 +317,68 @@ public class Channels {
 		HeldMessage h = held.findById(heldId).filter(x -> x.programId() == p.id())
 			.orElseThrow(() -> new NotFoundException("no held message " + heldId + " in " + programKey));
 		h.decide(HeldMessage.Decision.DISCARDED, null, me.accountId(), clock.instant());
+	}
+
+	// -- notice wording ---------------------------------------------------------------------------------------------
+
+	public record NoticeView(String purpose, String language, String source, String subject, String body,
+			java.util.Set<String> placeholders) {
+	}
+
+	public record NoticeForm(String subject, String body) {
+	}
+
+	/** Every notice in every language: the program's own wording where it has one, the shipped template otherwise. */
+	public List<NoticeView> notices(DeskPrincipal me, String programKey) {
+		Program p = programs.forManagers(me, programKey, MANAGERS);
+		var own = templates.wordingsOf(p.id());
+		List<NoticeView> all = new java.util.ArrayList<>();
+		for (Outbound.Purpose purpose : Outbound.Purpose.values()) {
+			for (String language : new java.util.TreeSet<>(NoticeTemplates.LANGUAGES)) {
+				NoticeWording w = own.get(purpose.name() + "/" + language);
+				all.add(w != null
+						? new NoticeView(purpose.name(), language, "PROGRAM", w.subject(), w.body(),
+								NoticeWording.VALUES.get(purpose))
+						: new NoticeView(purpose.name(), language, "SHIPPED", null, templates.shipped(language, purpose),
+								NoticeWording.VALUES.get(purpose)));
+			}
+		}
+		return all;
+	}
+
+	@Transactional
+	public NoticeView saveNotice(DeskPrincipal me, String programKey, String purpose, String language, NoticeForm f) {
+		Program p = programs.forManagers(me, programKey, MANAGERS);
+		Outbound.Purpose which = purpose(purpose);
+		if (!NoticeTemplates.LANGUAGES.contains(language)) {
+			throw new InvalidFieldException("language", "notices are written in " + NoticeTemplates.LANGUAGES);
+		}
+		NoticeWording w = NoticeWording.checked(which, f.subject(), f.body());
+		jdbc.update("delete from intake_notice_template where program_id = ? and purpose = ? and language = ?", p.id(),
+				which.name(), language);
+		jdbc.update("insert into intake_notice_template (program_id, purpose, language, subject, body, updated_by, "
+				+ "updated_at) values (?, ?, ?, ?, ?, ?, ?)", p.id(), which.name(), language, w.subject(), w.body(),
+				me.accountId(), java.sql.Timestamp.from(clock.instant()));
+		templates.forget(p.id());
+		return new NoticeView(which.name(), language, "PROGRAM", w.subject(), w.body(), NoticeWording.VALUES.get(which));
+	}
+
+	@Transactional
+	public void resetNotice(DeskPrincipal me, String programKey, String purpose, String language) {
+		Program p = programs.forManagers(me, programKey, MANAGERS);
+		jdbc.update("delete from intake_notice_template where program_id = ? and purpose = ? and language = ?", p.id(),
+				purpose(purpose).name(), language);
+		templates.forget(p.id());
+	}
+
+	private static Outbound.Purpose purpose(String purpose) {
+		try {
+			return Outbound.Purpose.valueOf(purpose.toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new NotFoundException("no notice " + purpose + "; there are "
+					+ java.util.Arrays.toString(Outbound.Purpose.values()));
+		}
 	}
 
 	// -- messages out -----------------------------------------------------------------------------------------------

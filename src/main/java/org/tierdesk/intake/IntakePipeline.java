@@ -102,7 +102,7 @@ public class IntakePipeline {
 	 * racing each other make one ticket: the loser fails on the receipt's key and is taken again as a duplicate.
 	 */
 	public IntakeOutcome receive(InboundMessage m, Consumer<IntakeOutcome> alsoRecord) {
-		DataIntegrityViolationException last = null;
+		org.springframework.dao.DataAccessException last = null;
 		for (int attempt = 0; attempt < 3; attempt++) {
 			try {
 				return tx.execute(status -> {
@@ -111,7 +111,8 @@ public class IntakePipeline {
 					return outcome;
 				});
 			}
-			catch (DataIntegrityViolationException collided) {
+			catch (DataIntegrityViolationException | org.springframework.dao.OptimisticLockingFailureException collided) {
+				// a second delivery of the same message, or another message changing the same ticket: again, fresh
 				last = collided;
 			}
 		}
@@ -177,7 +178,8 @@ public class IntakePipeline {
 		values.put("subject", t.subject());
 		values.put("name", sender.displayName());
 		values.put("program", programs.byId(m.programId()).name());
-		NoticeTemplates.Rendered text = templates.render(program.language(), Outbound.Purpose.ACKNOWLEDGEMENT,
+		NoticeTemplates.Rendered text = templates.render(m.programId(), program.language(),
+				Outbound.Purpose.ACKNOWLEDGEMENT,
 				m.channel() == Channel.SMS ? "sms" : null, values);
 		outbox.queue(new Outbox.Notice(m.programId(), t.id(), m.channel(), Outbound.Purpose.ACKNOWLEDGEMENT,
 				"ack:" + t.id(), m.senderAddress(), m.channel() == Channel.EMAIL ? program.mailFrom() : null,

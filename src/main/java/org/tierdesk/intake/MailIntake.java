@@ -64,8 +64,9 @@ class MailIntake {
 	record Source(long mailboxId, long programId, long uidValidity, long uid) {
 	}
 
-	boolean alreadyTaken(Source s) {
-		return records.existsByMailboxIdAndUidValidityAndUid(s.mailboxId(), s.uidValidity(), s.uid());
+	/** Which of these UIDs were taken in before (a crash between commit and flag leaves such messages). */
+	Set<Long> alreadyTaken(long mailboxId, long uidValidity, java.util.Collection<Long> uids) {
+		return uids.isEmpty() ? Set.of() : Set.copyOf(records.takenUids(mailboxId, uidValidity, uids));
 	}
 
 	/**

@@ -40,6 +40,20 @@ import jakarta.mail.internet.MimeUtility;
  */
 final class MailParser {
 
+	static {
+		// Jakarta Mail looks its stream provider up with a ServiceLoader scan of the class path for every header block
+		// it parses (2.1.x), which costs more than the parsing; naming Angus' provider makes it a plain class lookup.
+		if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+			try {
+				Class.forName("org.eclipse.angus.mail.util.MailStreamProvider");
+				System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+			}
+			catch (ClassNotFoundException e) {
+				// another provider: left to the ServiceLoader
+			}
+		}
+	}
+
 	private static final Session SESSION = Session.getInstance(new Properties());
 
 	private static final Pattern ID = Pattern.compile("<([^<>\\s]{1,900})>");
@@ -126,6 +140,13 @@ final class MailParser {
 		catch (MessagingException | IOException | RuntimeException e) {
 			throw new BadMail("malformed message: " + e.getMessage(), e);
 		}
+	}
+
+	/** The From header's value (lower case, unfolded), read from the raw header block; empty when there is none. */
+	static String senderKey(byte[] raw) {
+		String headers = new String(raw, 0, headerEnd(raw), StandardCharsets.ISO_8859_1);
+		Matcher m = Pattern.compile("(?im)^From:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)").matcher(headers);
+		return m.find() ? m.group(1).replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT) : "";
 	}
 
 	/** Why the desk must not answer this mail automatically (RFC 3834 and the usual robot headers), or null. */

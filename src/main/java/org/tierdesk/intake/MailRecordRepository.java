@@ -8,7 +8,9 @@ import org.springframework.data.jpa.repository.Query;
 
 interface MailRecordRepository extends JpaRepository<MailRecord, Long> {
 
-	boolean existsByMailboxIdAndUidValidityAndUid(long mailboxId, long uidValidity, long uid);
+	@Query("select r.uid from MailRecord r where r.mailboxId = :mailboxId and r.uidValidity = :uidValidity "
+			+ "and r.uid in :uids")
+	List<Long> takenUids(long mailboxId, long uidValidity, java.util.Collection<Long> uids);
 
 	@Query("select r from MailRecord r where r.mailboxId in :mailboxIds and r.outcome = :outcome order by r.id desc")
 	List<MailRecord> findByOutcome(List<Long> mailboxIds, MailRecord.Outcome outcome, Pageable page);

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -51,7 +53,6 @@ class MailboxPoller implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
 
-	private static final int CHUNK = 50;
 
 	private final MailboxRepository mailboxes;
 
@@ -71,6 +72,18 @@ class MailboxPoller implements DisposableBean {
 
 	private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
+	/** Takes messages in, several at once (waiting on the database, mostly). */
+	private final ExecutorService takers;
+
+	/** Messages read from the server in one command, taken in, then flagged together. */
+	private final int chunkSize;
+
+	private final io.micrometer.core.instrument.Timer readTimer;
+
+	private final io.micrometer.core.instrument.Timer takeTimer;
+
+	private final io.micrometer.core.instrument.Timer flagTimer;
+
 	/** Fault injection for tests: runs before each message is taken in (a database outage, say). */
 	volatile LongConsumer beforeTake = uid -> {
 	};
@@ -82,7 +95,21 @@ class MailboxPoller implements DisposableBean {
 	MailboxPoller(MailboxRepository mailboxes, EndpointRepository endpoints, MailIntake intake,
 			PlatformTransactionManager transactions, Clock clock,
 			@Value("${tierdesk.mail.lease:60s}") Duration lease,
-			@Value("${tierdesk.mail.workers:8}") int workers) {
+			@Value("${tierdesk.mail.workers:8}") int workers,
+			@Value("${tierdesk.mail.parallel-takes:6}") int parallelTakes,
+			@Value("${tierdesk.mail.chunk:50}") int chunkSize, io.micrometer.core.instrument.MeterRegistry meters) {
+		this.chunkSize = Math.max(1, chunkSize);
+		this.readTimer = io.micrometer.core.instrument.Timer.builder("tierdesk.mail.chunk.read")
+			.description("reading one chunk of messages from the IMAP server").register(meters);
+		this.takeTimer = io.micrometer.core.instrument.Timer.builder("tierdesk.mail.chunk.take")
+			.description("taking one chunk of messages in (tickets committed)").register(meters);
+		this.flagTimer = io.micrometer.core.instrument.Timer.builder("tierdesk.mail.chunk.flag")
+			.description("flagging (and moving) one chunk's messages on the IMAP server").register(meters);
+		this.takers = Executors.newFixedThreadPool(Math.max(1, parallelTakes), r -> {
+			Thread t = new Thread(r, "mail-taker");
+			t.setDaemon(true);
+			return t;
+		});
 		this.mailboxes = mailboxes;
 		this.endpoints = endpoints;
 		this.intake = intake;
@@ -164,33 +191,31 @@ class MailboxPoller implements DisposableBean {
 					above.add(m);
 				}
 			}
-			for (int from = 0; from < above.size(); from += CHUNK) {
-				List<Message> chunk = above.subList(from, Math.min(above.size(), from + CHUNK));
-				List<Message> finished = new ArrayList<>();
-				long highest = done;
-				try {
-					for (Message m : chunk) {
-						long uid = uids.getUID(m);
-						MailIntake.Source source = new MailIntake.Source(mb.id(), mb.programId(), validity, uid);
-						if (!intake.alreadyTaken(source)) {
-							beforeTake.accept(uid);
-							intake.take(source, raw(m), own);
-							taken++;
-							afterCommit.accept(uid);
-						}
-						finished.add(m);
-						highest = uid;
-					}
-				}
-				finally {
+			List<List<Message>> chunks = new ArrayList<>();
+			for (int from = 0; from < above.size(); from += chunkSize) {
+				chunks.add(above.subList(from, Math.min(above.size(), from + chunkSize)));
+			}
+			// the server is read (and flagged) by this thread while the takers work on the chunk before
+			Read next = chunks.isEmpty() ? null : read(folder, uids, mb, validity, chunks.get(0));
+			for (int i = 0; i < chunks.size(); i++) {
+				Taking current = submit(next, mb, validity, own);
+				next = i + 1 < chunks.size() ? read(folder, uids, mb, validity, chunks.get(i + 1)) : null;
+				Chunk result = current.await();
+				taken += result.taken();
+				if (!result.finished().isEmpty()) {
 					// what committed is flagged even when the chunk stopped part-way
-					if (!finished.isEmpty()) {
-						flagged += markOnServer(folder, mb, finished);
-						if (!advance(mb.id(), owner, validity, highest)) {
-							throw new IllegalStateException("the lease on mailbox " + mb.id() + " was lost");
-						}
-						done = highest;
+					long flagging = System.nanoTime();
+					flagged += markOnServer(folder, mb, result.finished());
+					flagTimer.record(System.nanoTime() - flagging, java.util.concurrent.TimeUnit.NANOSECONDS);
+				}
+				if (result.readTo() > done) {
+					if (!advance(mb.id(), owner, validity, result.readTo())) {
+						throw new IllegalStateException("the lease on mailbox " + mb.id() + " was lost");
 					}
+					done = result.readTo();
+				}
+				if (result.failure() != null) {
+					throw result.failure();
 				}
 			}
 		}
@@ -207,6 +232,134 @@ class MailboxPoller implements DisposableBean {
 			recordPoll(mailboxId, error);
 		}
 		return new Poll(true, taken, flagged, error);
+	}
+
+	/** What one chunk came to: messages finished (taken now or before), how far the mark may move, a failure. */
+	private record Chunk(List<Message> finished, long readTo, int taken, RuntimeException failure) {
+	}
+
+	private static final class Item {
+
+		final Message message;
+
+		final long uid;
+
+		final byte[] raw;
+
+		volatile boolean done;
+
+		Item(Message message, long uid, byte[] raw, boolean done) {
+			this.message = message;
+			this.uid = uid;
+			this.raw = raw;
+			this.done = done;
+		}
+	}
+
+	/** A chunk read from the server: its messages, and those not taken in before grouped by sender. */
+	private record Read(List<Item> items, java.util.Collection<List<Item>> groups) {
+	}
+
+	/** A chunk being taken in by the takers. */
+	private final class Taking {
+
+		final Read read;
+
+		final List<java.util.concurrent.Future<?>> work;
+
+		final java.util.concurrent.atomic.AtomicInteger count;
+
+		final long started;
+
+		Taking(Read read, List<java.util.concurrent.Future<?>> work, java.util.concurrent.atomic.AtomicInteger count,
+				long started) {
+			this.read = read;
+			this.work = work;
+			this.count = count;
+			this.started = started;
+		}
+
+		Chunk await() {
+			RuntimeException failure = null;
+			for (java.util.concurrent.Future<?> f : work) {
+				try {
+					f.get();
+				}
+				catch (java.util.concurrent.ExecutionException e) {
+					if (failure == null) {
+						failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+					}
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					failure = new IllegalStateException("interrupted", e);
+				}
+			}
+			takeTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+			List<Message> finished = new ArrayList<>();
+			long readTo = -1;
+			boolean contiguous = true;
+			for (Item item : read.items()) {
+				if (item.done) {
+					finished.add(item.message);
+					if (contiguous) {
+						readTo = item.uid;
+					}
+				}
+				else {
+					contiguous = false;
+				}
+			}
+			return new Chunk(finished, readTo, count.get(), failure);
+		}
+	}
+
+	/** Reads a chunk from the server in one go, and finds which of its messages were taken in before. */
+	private Read read(Folder folder, UIDFolder uids, Mailbox mb, long validity, List<Message> chunk)
+			throws MessagingException {
+		long reading = System.nanoTime();
+		prefetch(folder, chunk);
+		List<Long> chunkUids = new ArrayList<>();
+		for (Message m : chunk) {
+			chunkUids.add(uids.getUID(m));
+		}
+		Set<Long> before = intake.alreadyTaken(mb.id(), validity, chunkUids);
+		List<Item> items = new ArrayList<>();
+		Map<String, List<Item>> bySender = new LinkedHashMap<>();
+		for (int i = 0; i < chunk.size(); i++) {
+			long uid = chunkUids.get(i);
+			boolean taken = before.contains(uid);
+			Item item = new Item(chunk.get(i), uid, taken ? null : raw(chunk.get(i)), taken);
+			items.add(item);
+			if (!taken) {
+				bySender.computeIfAbsent(MailParser.senderKey(item.raw), k -> new ArrayList<>()).add(item);
+			}
+		}
+		readTimer.record(System.nanoTime() - reading, java.util.concurrent.TimeUnit.NANOSECONDS);
+		return new Read(items, bySender.values());
+	}
+
+	/**
+	 * Hands a chunk to the takers: several messages at once, each sender's in order by one taker, so a sender's
+	 * follow-ups never overtake their first message.
+	 */
+	private Taking submit(Read read, Mailbox mb, long validity, Set<String> own) {
+		java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+		List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+		for (List<Item> group : read.groups()) {
+			work.add(takers.submit(() -> {
+				for (Item item : group) {
+					MailIntake.Source source = new MailIntake.Source(mb.id(), mb.programId(), validity, item.uid);
+					beforeTake.accept(item.uid);
+					intake.take(source, item.raw, own);
+					count.incrementAndGet();
+					afterCommit.accept(item.uid);
+					item.done = true;
+				}
+				return null;
+			}));
+		}
+		return new Taking(read, work, count, System.nanoTime());
 	}
 
 	private boolean claim(long mailboxId, String owner) {
@@ -250,6 +403,28 @@ class MailboxPoller implements DisposableBean {
 			folder.expunge();
 		}
 		return messages.length;
+	}
+
+	/** Angus Mail's "whole message" fetch item, when Angus is the provider: a chunk's bodies in one round trip. */
+	private static final FetchProfile.Item WHOLE_MESSAGE = wholeMessageItem();
+
+	private static FetchProfile.Item wholeMessageItem() {
+		try {
+			return (FetchProfile.Item) Class.forName("org.eclipse.angus.mail.imap.IMAPFolder$FetchProfileItem")
+				.getField("MESSAGE").get(null);
+		}
+		catch (ReflectiveOperationException | LinkageError e) {
+			return null;
+		}
+	}
+
+	/** Fetches a chunk's messages whole, in one command, instead of one command per message. */
+	private static void prefetch(Folder folder, List<Message> chunk) throws MessagingException {
+		if (WHOLE_MESSAGE != null) {
+			FetchProfile whole = new FetchProfile();
+			whole.add(WHOLE_MESSAGE);
+			folder.fetch(chunk.toArray(Message[]::new), whole);
+		}
 	}
 
 	private static byte[] raw(Message m) throws MessagingException {
@@ -302,6 +477,7 @@ class MailboxPoller implements DisposableBean {
 	@Override
 	public void destroy() {
 		workers.shutdownNow();
+		takers.shutdownNow();
 		try {
 			for (Long id : mailboxes.enabledIds()) {
 				release(id, instance);

@@ -22,7 +22,15 @@ class NoticeTemplates {
 
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-	NoticeTemplates() {
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	/** Each program's own wordings, per instance for a few seconds (forgotten at once when one is saved here). */
+	private final com.github.benmanes.caffeine.cache.Cache<Long, Map<String, NoticeWording>> wordings =
+			com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+				.expireAfterWrite(java.time.Duration.ofSeconds(10)).maximumSize(10_000).build();
+
+	NoticeTemplates(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix("notices/");
 		resolver.setSuffix(".txt");
@@ -33,6 +41,45 @@ class NoticeTemplates {
 	}
 
 	record Rendered(String subject, String body) {
+	}
+
+	/** The program's own wording of the notice, if it has one; the shipped template otherwise. */
+	Rendered render(long programId, String language, Outbound.Purpose purpose, String variant,
+			Map<String, Object> values) {
+		if (variant == null) {
+			NoticeWording own = wordingsOf(programId).get(purpose.name() + "/" + language);
+			if (own != null) {
+				return own.fill(values);
+			}
+		}
+		return render(language, purpose, variant, values);
+	}
+
+	Map<String, NoticeWording> wordingsOf(long programId) {
+		return wordings.get(programId, id -> {
+			Map<String, NoticeWording> found = new java.util.HashMap<>();
+			jdbc.query("select purpose, language, subject, body from intake_notice_template where program_id = ?",
+					rs -> {
+						found.put(rs.getString(1) + "/" + rs.getString(2),
+								new NoticeWording(rs.getString(3), rs.getString(4)));
+					}, id);
+			return found;
+		});
+	}
+
+	void forget(long programId) {
+		org.tierdesk.system.AfterCommit.forgetNowAndAtEnd(() -> wordings.invalidate(programId));
+	}
+
+	/** The shipped template's text, before any value is filled in, for showing beside a program's own wording. */
+	String shipped(String language, Outbound.Purpose purpose) {
+		try (var in = getClass().getClassLoader().getResourceAsStream(
+				"notices/" + language + "/" + purpose.name().toLowerCase(Locale.ROOT) + ".txt")) {
+			return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException e) {
+			return "";
+		}
 	}
 
 	Rendered render(String language, Outbound.Purpose purpose, String variant, Map<String, Object> values) {

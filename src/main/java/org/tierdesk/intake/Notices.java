@@ -104,17 +104,19 @@ class Notices {
 		ChannelSettings settings = pipeline.settingsOf(t.programId());
 		List<Long> people = new java.util.ArrayList<>();
 		people.add(t.requesterId());
+		tickets.watchersOf(t.id()).stream().filter(w -> w != e.authorId() && w != t.requesterId()).forEach(people::add);
 		for (long person : people) {
 			Person p = accounts.findById(person).orElse(null);
 			if (p == null) {
 				continue;
 			}
-			Channel channel = replyChannel(t, p);
+			Channel channel = person == t.requesterId() ? replyChannel(t, p) : p.email() == null ? null : Channel.EMAIL;
 			String address = channel == Channel.SMS ? p.phone() : p.email();
 			if (channel == null || address == null) {
 				continue;
 			}
-			NoticeTemplates.Rendered text = templates.render(settings.language(), Outbound.Purpose.REPLY, null, values);
+			NoticeTemplates.Rendered text = templates.render(t.programId(), settings.language(), Outbound.Purpose.REPLY, null,
+					values);
 			outbox.queue(new Outbox.Notice(t.programId(), t.id(), channel, Outbound.Purpose.REPLY,
 					"entry:" + e.entryId(), address, settings.mailFrom(), text.subject(),
 					channel == Channel.SMS ? entry.body() : text.body(), "auto-generated"));
@@ -146,7 +148,7 @@ class Notices {
 		values.put("acceptUrl", publicUrl + "/respond/" + token + "?answer=accept");
 		values.put("rejectUrl", publicUrl + "/respond/" + token + "?answer=reject");
 		ChannelSettings settings = pipeline.settingsOf(t.programId());
-		NoticeTemplates.Rendered text = templates.render(settings.language(), Outbound.Purpose.RESOLUTION, null,
+		NoticeTemplates.Rendered text = templates.render(t.programId(), settings.language(), Outbound.Purpose.RESOLUTION, null,
 				values);
 		outbox.queue(new Outbox.Notice(t.programId(), t.id(), Channel.EMAIL, Outbound.Purpose.RESOLUTION,
 				"resolved:" + t.id() + ":" + e.at().toEpochMilli(), requester.email(), settings.mailFrom(),
@@ -176,7 +178,7 @@ class Notices {
 		values.put("reason", e.reason() == null ? "" : e.reason());
 		values.put("link", publicUrl + "/api/v1/tickets/" + t.number());
 		ChannelSettings settings = pipeline.settingsOf(t.programId());
-		NoticeTemplates.Rendered text = templates.render(settings.language(), Outbound.Purpose.ESCALATION, null,
+		NoticeTemplates.Rendered text = templates.render(t.programId(), settings.language(), Outbound.Purpose.ESCALATION, null,
 				values);
 		for (String address : to) {
 			outbox.queue(new Outbox.Notice(t.programId(), t.id(), Channel.EMAIL, Outbound.Purpose.ESCALATION,

@@ -35,9 +35,15 @@ public class ThreadTokens {
 
 	private volatile byte[] key;
 
-	ThreadTokens(JdbcTemplate jdbc, @Value("${tierdesk.mail.domain:tierdesk.local}") String domain) {
+	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
+	ThreadTokens(JdbcTemplate jdbc, @Value("${tierdesk.mail.domain:tierdesk.local}") String domain,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.domain = domain;
+		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(
+				org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** The Message-ID (without angle brackets) of outgoing message {@code outboundId} about a ticket. */
@@ -95,11 +101,32 @@ public class ThreadTokens {
 				signature.getBytes(StandardCharsets.US_ASCII));
 	}
 
+	/** Another instance created the key at the same moment. */
+	private static final class KeyRaceLost extends RuntimeException {
+
+		KeyRaceLost(Throwable cause) {
+			super(cause);
+		}
+	}
+
 	private byte[] key() {
 		byte[] k = key;
 		if (k == null) {
-			k = HexFormat.of().parseHex(loadOrCreate());
-			key = k;
+			synchronized (this) {
+				k = key;
+				if (k == null) {
+					// in a transaction of its own: losing the race to create the key must not spoil the caller's
+					String hex;
+					try {
+						hex = ownTransaction.execute(status -> loadOrCreate());
+					}
+					catch (KeyRaceLost lost) {
+						hex = ownTransaction.execute(status -> loadOrCreate());
+					}
+					k = HexFormat.of().parseHex(hex);
+					key = k;
+				}
+			}
 		}
 		return k;
 	}
@@ -114,10 +141,11 @@ public class ThreadTokens {
 		try {
 			jdbc.update("insert into intake_secret (name, secret) values ('thread-token', ?)",
 					HexFormat.of().formatHex(fresh));
+			return HexFormat.of().formatHex(fresh);
 		}
 		catch (DataIntegrityViolationException raced) {
-			// another instance made it first: use theirs
+			// another instance made it first: use theirs (read in a fresh transaction, this one is spoilt on PostgreSQL)
+			throw new KeyRaceLost(raced);
 		}
-		return jdbc.queryForObject("select secret from intake_secret where name = 'thread-token'", String.class);
 	}
 }

@@ -205,6 +205,12 @@ public class TicketIntake {
 			.map(e -> new EntryText(e.ticketId(), e.visibility(), e.channel(), e.authorId(), e.body()));
 	}
 
+	/** The people copied on a ticket. */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public java.util.Set<Long> watchersOf(long ticketId) {
+		return repository.findById(ticketId).map(t -> java.util.Set.copyOf(t.watchers())).orElse(java.util.Set.of());
+	}
+
 	/** A requester's tickets that are still being worked or wait for their answer, newest first. */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<Ref> unfinishedOf(long requesterId, int limit) {

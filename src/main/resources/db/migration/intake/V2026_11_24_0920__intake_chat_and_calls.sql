@@ -48,3 +48,15 @@ CREATE INDEX intake_call_agent_idx ON intake_call (agent_id, started_at);
 ALTER TABLE intake_settings ADD COLUMN telephony_secret VARCHAR(200);
 CREATE INDEX intake_chat_line_said_idx ON intake_chat_line (said_at);
 CREATE INDEX intake_call_started_idx ON intake_call (started_at);
+
+-- A program's own wording of a notice, in place of the shipped template, per purpose and language.
+CREATE TABLE intake_notice_template (
+    program_id  BIGINT        NOT NULL,
+    purpose     VARCHAR(30)   NOT NULL,
+    language    VARCHAR(5)    NOT NULL,
+    subject     VARCHAR(500)  NOT NULL,
+    body        VARCHAR(20000) NOT NULL,
+    updated_by  BIGINT        NOT NULL,
+    updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT intake_notice_template_pk PRIMARY KEY (program_id, purpose, language)
+);

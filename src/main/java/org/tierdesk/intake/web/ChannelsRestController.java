@@ -69,6 +69,28 @@ class ChannelsRestController {
 	record EndpointForm(Channel channel, String address) {
 	}
 
+	@GetMapping("/api/v1/programs/{key}/channels/notices")
+	@Operation(summary = "Every notice in every language: the program's own wording, or the shipped template")
+	List<Channels.NoticeView> notices(@PathVariable String key, @AuthenticationPrincipal DeskPrincipal me) {
+		return channels.notices(me, key);
+	}
+
+	@PutMapping("/api/v1/programs/{key}/channels/notices/{purpose}/{language}")
+	@Operation(summary = "The program's own wording of a notice: plain text with {{placeholders}}")
+	Channels.NoticeView saveNotice(@PathVariable String key, @PathVariable String purpose,
+			@PathVariable String language, @RequestBody Channels.NoticeForm form,
+			@AuthenticationPrincipal DeskPrincipal me) {
+		return channels.saveNotice(me, key, purpose, language, form);
+	}
+
+	@DeleteMapping("/api/v1/programs/{key}/channels/notices/{purpose}/{language}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Back to the shipped wording")
+	void resetNotice(@PathVariable String key, @PathVariable String purpose, @PathVariable String language,
+			@AuthenticationPrincipal DeskPrincipal me) {
+		channels.resetNotice(me, key, purpose, language);
+	}
+
 	@GetMapping("/api/v1/programs/{key}/channels/addresses")
 	@Operation(summary = "The addresses and numbers the program is reached on")
 	List<EndpointView> endpoints(@PathVariable String key, @AuthenticationPrincipal DeskPrincipal me) {
