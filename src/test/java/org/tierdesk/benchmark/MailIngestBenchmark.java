@@ -52,7 +52,10 @@ import jakarta.mail.internet.MimeMessage;
  * 200 messages, one whose server accepts connections and never answers (slow) and one whose server is down
  * (broken): the second mailbox must be done long before the big one, whatever the slow and broken ones do.
  * Reports messages/s, and duplicates (tickets beyond one per message; must be 0), then polls everything again and
- * checks that nothing new appears. Run: {@code ./mvnw -Pbenchmark verify -Djmh.args="MailIngestBenchmark"}.
+ * checks that nothing new appears. Run: {@code ./mvnw -Pbenchmark verify -Djmh.args="MailIngestBenchmark"}. GreenMail's
+ * IMAP server looks every message up by a scan of the whole folder, so at 10,000 messages it measures itself; with
+ * a real server, pass {@code -jvmArgsAppend -Dtierdesk.bench.maildir=ROOT -jvmArgsAppend -Dtierdesk.bench.imap-port=N}
+ * (a Dovecot serving {@code maildir:ROOT/%u} with any password; see docs/benchmark.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -65,6 +68,11 @@ public class MailIngestBenchmark {
 	static final int MESSAGES = Integer.getInteger("tierdesk.bench.mails", 10_000);
 
 	static final int SIDE = 200;
+
+	/** An external IMAP server's maildir root (e.g. Dovecot with {@code mail_location = maildir:ROOT/%u}), if used. */
+	static final String MAILDIR = System.getProperty("tierdesk.bench.maildir");
+
+	static final int IMAP_PORT = Integer.getInteger("tierdesk.bench.imap-port", 3993);
 
 	EmbeddedPostgres postgres;
 
@@ -127,6 +135,7 @@ public class MailIngestBenchmark {
 		GreenMailUser side = imap.setUser("side@desk.example", "side@desk.example", "pw");
 		long prepared = System.nanoTime();
 		for (int i = 0; i < MESSAGES + SIDE; i++) {
+			boolean toMain = i < MESSAGES;
 			MimeMessage m = new MimeMessage(session);
 			m.setFrom(new InternetAddress("sender" + (i % 500) + "@fleet.example"));
 			m.setRecipients(jakarta.mail.Message.RecipientType.TO, i < MESSAGES ? "help@desk.example" : "side@desk.example");
@@ -134,7 +143,18 @@ public class MailIngestBenchmark {
 			m.setText("Something is broken on console " + i + ".\nIt started this morning.\n");
 			m.setHeader("Message-ID", "<bench-" + i + "@fleet.example>");
 			m.saveChanges();
-			(i < MESSAGES ? main : side).deliver(m);
+			if (MAILDIR == null) {
+				(toMain ? main : side).deliver(m);
+			}
+			else {
+				java.nio.file.Path box = java.nio.file.Path.of(MAILDIR, toMain ? "help@desk.example" : "side@desk.example");
+				for (String sub : List.of("cur", "new", "tmp")) {
+					java.nio.file.Files.createDirectories(box.resolve(sub));
+				}
+				try (var out = java.nio.file.Files.newOutputStream(box.resolve("new").resolve("bench." + i + ".eml"))) {
+					m.writeTo(out);
+				}
+			}
 		}
 		System.out.printf("%n%d + %d messages in the mailboxes in %.1f s%n", MESSAGES, SIDE,
 				(System.nanoTime() - prepared) / 1e9);
@@ -144,9 +164,9 @@ public class MailIngestBenchmark {
 				null, null, true));
 		channels.saveMailbox(admin, "MAILS", new Channels.MailboxForm("broken", "127.0.0.1", 3996, false, "broken",
 				"pw", null, null, true));
-		sideBox = channels.saveMailbox(admin, "MAILS", new Channels.MailboxForm("side", "127.0.0.1", 3993, false,
+		sideBox = channels.saveMailbox(admin, "MAILS", new Channels.MailboxForm("side", "127.0.0.1", IMAP_PORT, false,
 				"side@desk.example", "pw", null, null, true)).id();
-		mainBox = channels.saveMailbox(admin, "MAILS", new Channels.MailboxForm("main", "127.0.0.1", 3993, false,
+		mainBox = channels.saveMailbox(admin, "MAILS", new Channels.MailboxForm("main", "127.0.0.1", IMAP_PORT, false,
 				"help@desk.example", "pw", null, null, true)).id();
 	}
 

@@ -96,6 +96,40 @@ class NoticesTests {
 		assertThat(forged).isEqualTo(404);
 	}
 
+	@Autowired
+	IntakePipeline pipeline;
+
+	@Autowired
+	org.tierdesk.support.Api api;
+
+	@Test
+	void aProgramWritesItsOwnAcknowledgementWithPlaceholdersThatAreFilledInNeverEvaluated() {
+		Desk d = testDesk.create();
+		String path = "/api/v1/programs/" + d.key() + "/channels/notices/acknowledgement/en";
+		org.tierdesk.support.Api.Response bad = api.put(d.manager(), path,
+				"{\"subject\":\"{{number}} {{password}}\",\"body\":\"x\"}");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("subject").contains("password");
+		assertThat(api.put(d.agent1(), path, "{\"subject\":\"a\",\"body\":\"b\"}").status()).isEqualTo(403);
+		org.tierdesk.support.Api.Response saved = api.put(d.manager(), path,
+				"{\"subject\":\"Fleet desk got {{ number }}\",\"body\":\"Dear {{name}}, ${T(java.lang.Runtime)} [[${number}]] is {{number}}.\"}");
+		assertThat(saved.status()).isEqualTo(200);
+		assertThat(api.get(d.manager(), "/api/v1/programs/" + d.key() + "/channels/notices").body())
+			.contains("\"source\":\"PROGRAM\"").contains("\"source\":\"SHIPPED\"");
+
+		IntakeOutcome opened = pipeline.receive(new InboundMessage(d.program().id(), Channel.EMAIL,
+				"test:" + d.key(), d.customer().email(), "Customer", null, "Broken", "It broke.", null, null,
+				"<x-" + d.key() + "@test.example>", true, null, null));
+
+		Map<String, Object> ack = jdbc.queryForMap("select subject, body from intake_outbound where ticket_id = ?",
+				opened.ticketId());
+		assertThat(ack.get("SUBJECT")).isEqualTo("Fleet desk got " + opened.ticketNumber());
+		assertThat((String) ack.get("BODY")).isEqualTo("Dear " + d.customer().displayName()
+				+ ", ${T(java.lang.Runtime)} [[${number}]] is " + opened.ticketNumber() + ".");
+		assertThat(api.call(d.manager(), org.springframework.http.HttpMethod.DELETE, path, null, Map.of()).status())
+			.isEqualTo(204);
+	}
+
 	@Test
 	void escalatedWorkIsAnnouncedToTheGroupAndPortugueseProgramsWriteInPortuguese() throws Exception {
 		TestMailServer.get();
