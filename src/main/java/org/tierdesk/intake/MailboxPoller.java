@@ -37,6 +37,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
 /**
  * Reads the programs' mailboxes over IMAP. Every few seconds each enabled mailbox is polled on its own worker (one
  * slow or broken mailbox never holds up the others), by the one instance holding its lease in the database; an
@@ -78,6 +81,9 @@ class MailboxPoller implements DisposableBean {
 	/** Messages read from the server in one command, taken in, then flagged together. */
 	private final int chunkSize;
 
+	/** How long a scheduled poll stays in IMAP IDLE (0: poll only). */
+	private final Duration idleFor;
+
 	private final io.micrometer.core.instrument.Timer readTimer;
 
 	private final io.micrometer.core.instrument.Timer takeTimer;
@@ -95,10 +101,11 @@ class MailboxPoller implements DisposableBean {
 	MailboxPoller(MailboxRepository mailboxes, EndpointRepository endpoints, MailIntake intake,
 			PlatformTransactionManager transactions, Clock clock,
 			@Value("${tierdesk.mail.lease:60s}") Duration lease,
-			@Value("${tierdesk.mail.workers:8}") int workers,
 			@Value("${tierdesk.mail.parallel-takes:6}") int parallelTakes,
-			@Value("${tierdesk.mail.chunk:50}") int chunkSize, io.micrometer.core.instrument.MeterRegistry meters) {
+			@Value("${tierdesk.mail.chunk:50}") int chunkSize, io.micrometer.core.instrument.MeterRegistry meters,
+			@Value("${tierdesk.mail.idle:5m}") Duration idleFor) {
 		this.chunkSize = Math.max(1, chunkSize);
+		this.idleFor = idleFor;
 		this.readTimer = io.micrometer.core.instrument.Timer.builder("tierdesk.mail.chunk.read")
 			.description("reading one chunk of messages from the IMAP server").register(meters);
 		this.takeTimer = io.micrometer.core.instrument.Timer.builder("tierdesk.mail.chunk.take")
@@ -117,7 +124,8 @@ class MailboxPoller implements DisposableBean {
 		this.clock = clock;
 		this.lease = lease;
 		this.instance = UUID.randomUUID().toString();
-		this.workers = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+		// a mailbox in IDLE holds its worker: one worker per mailbox being polled
+		this.workers = Executors.newCachedThreadPool(r -> {
 			Thread t = new Thread(r, "mailbox-poller");
 			t.setDaemon(true);
 			return t;
@@ -142,7 +150,7 @@ class MailboxPoller implements DisposableBean {
 			if (running.add(id)) {
 				workers.submit(() -> {
 					try {
-						poll(id, instance);
+						poll(id, instance, idleFor);
 					}
 					catch (RuntimeException e) {
 						log.warn("Polling mailbox {} failed: {}", id, e.toString());
@@ -155,12 +163,52 @@ class MailboxPoller implements DisposableBean {
 		}
 	}
 
+	/** How long one IDLE lasts at most before the lease is renewed (well inside the lease). */
+	private static final long IDLE_SLICE_MILLIS = 20_000;
+
+	private final java.util.concurrent.ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+			r -> {
+				Thread t = new Thread(r, "mailbox-idle-watchdog");
+				t.setDaemon(true);
+				return t;
+			});
+
+	/** Waits in IMAP IDLE until the server announces a change, or {@code millis} pass (then IDLE is broken off). */
+	private void idle(IMAPFolder folder, long millis) throws MessagingException {
+		if (millis <= 0) {
+			return;
+		}
+		// any other command on the folder ends the IDLE: a NOOP after the slice
+		java.util.concurrent.ScheduledFuture<?> wake = watchdog.schedule(() -> {
+			try {
+				folder.getMessageCount();
+			}
+			catch (MessagingException | RuntimeException ignored) {
+				// the poll ends on the connection's own error
+			}
+		}, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+		try {
+			folder.idle(true);
+		}
+		finally {
+			wake.cancel(false);
+		}
+	}
+
 	/** The result of one poll. */
 	record Poll(boolean leased, int taken, int flagged, String error) {
 	}
 
 	/** Polls one mailbox as instance {@code owner}, if that instance holds (or can take) its lease. */
 	Poll poll(long mailboxId, String owner) {
+		return poll(mailboxId, owner, Duration.ZERO);
+	}
+
+	/**
+	 * Polls one mailbox and then, where the server offers IMAP IDLE, stays connected for up to {@code idleFor},
+	 * taking new mail in as soon as the server announces it (the lease renewed at every wake-up).
+	 */
+	Poll poll(long mailboxId, String owner, Duration idleFor) {
 		if (!claim(mailboxId, owner)) {
 			return new Poll(false, 0, 0, null);
 		}
@@ -180,6 +228,9 @@ class MailboxPoller implements DisposableBean {
 			UIDFolder uids = (UIDFolder) folder;
 			long validity = uids.getUIDValidity();
 			long done = mb.uidValidity() != null && mb.uidValidity() == validity ? mb.lastDoneUid() : 0;
+			long idleUntil = System.nanoTime() + idleFor.toNanos();
+			boolean idles = !idleFor.isZero() && store instanceof IMAPStore imap && imap.hasCapability("IDLE");
+			while (true) {
 			Message[] pending = uids.getMessagesByUID(done + 1, UIDFolder.LASTUID);
 			FetchProfile profile = new FetchProfile();
 			profile.add(UIDFolder.FetchProfileItem.UID);
@@ -217,6 +268,15 @@ class MailboxPoller implements DisposableBean {
 				if (result.failure() != null) {
 					throw result.failure();
 				}
+			}
+			if (!idles || System.nanoTime() >= idleUntil) {
+				break;
+			}
+			recordPoll(mailboxId, null);
+			idle((IMAPFolder) folder, Math.min(IDLE_SLICE_MILLIS, (idleUntil - System.nanoTime()) / 1_000_000));
+			if (!claim(mailboxId, owner)) {
+				break; // the lease went to another instance
+			}
 			}
 		}
 		catch (DataAccessException | TransactionException e) {
@@ -405,26 +465,11 @@ class MailboxPoller implements DisposableBean {
 		return messages.length;
 	}
 
-	/** Angus Mail's "whole message" fetch item, when Angus is the provider: a chunk's bodies in one round trip. */
-	private static final FetchProfile.Item WHOLE_MESSAGE = wholeMessageItem();
-
-	private static FetchProfile.Item wholeMessageItem() {
-		try {
-			return (FetchProfile.Item) Class.forName("org.eclipse.angus.mail.imap.IMAPFolder$FetchProfileItem")
-				.getField("MESSAGE").get(null);
-		}
-		catch (ReflectiveOperationException | LinkageError e) {
-			return null;
-		}
-	}
-
 	/** Fetches a chunk's messages whole, in one command, instead of one command per message. */
 	private static void prefetch(Folder folder, List<Message> chunk) throws MessagingException {
-		if (WHOLE_MESSAGE != null) {
-			FetchProfile whole = new FetchProfile();
-			whole.add(WHOLE_MESSAGE);
-			folder.fetch(chunk.toArray(Message[]::new), whole);
-		}
+		FetchProfile whole = new FetchProfile();
+		whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+		folder.fetch(chunk.toArray(Message[]::new), whole);
 	}
 
 	private static byte[] raw(Message m) throws MessagingException {
@@ -478,6 +523,7 @@ class MailboxPoller implements DisposableBean {
 	public void destroy() {
 		workers.shutdownNow();
 		takers.shutdownNow();
+		watchdog.shutdownNow();
 		try {
 			for (Long id : mailboxes.enabledIds()) {
 				release(id, instance);

@@ -440,6 +440,23 @@ class MailIntakeTests {
 		assertThat(ticketsOf(d)).hasSize(2);
 	}
 
+	@Test
+	void whereTheServerOffersIdleMailArrivingDuringThePollIsTakenInAtOnce() throws Exception {
+		java.util.concurrent.CompletableFuture<MailboxPoller.Poll> idling = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> poller.poll(helpBox, poller.instance(), Duration.ofSeconds(10)));
+		// the first pass has found nothing and the connection waits in IDLE
+		await().atMost(Duration.ofSeconds(10)).until(() -> channels.mailboxes(admin, d.key()).stream()
+			.anyMatch(m -> m.id() == helpBox && m.lastPolledAt() != null));
+
+		send(d.customer().email(), help, null, "Arrives while idle", "Body.", Map.of());
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> ticketsOf(d).size() == 1);
+		assertThat(idling).isNotDone();
+		MailboxPoller.Poll poll = idling.get(30, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(poll.taken()).isEqualTo(1);
+		assertThat(poll.error()).isNull();
+	}
+
 	// -- helpers ----------------------------------------------------------------------------------------------------
 
 	MailboxPoller.Poll poll(long mailboxId) {
