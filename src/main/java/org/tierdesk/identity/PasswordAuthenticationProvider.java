@@ -1,7 +1,5 @@
 package org.tierdesk.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,8 +7,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -131,13 +127,6 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	private byte[] digest(String password) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(cacheKey, "HmacSHA256"));
-			return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("HmacSHA256 is always present", e);
-		}
+		return org.tierdesk.system.Hmac.sha256(cacheKey, org.tierdesk.system.Hmac.utf8(password));
 	}
 }

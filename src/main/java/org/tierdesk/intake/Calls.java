@@ -1,8 +1,5 @@
 package org.tierdesk.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +21,7 @@ import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.ForbiddenException;
+import org.tierdesk.system.Hmac;
 import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.system.NotFoundException;
 import org.tierdesk.system.Role;
@@ -209,9 +205,7 @@ public class Calls {
 		long programId = channels.programReachedAt(Channel.PHONE, e.to())
 			.orElseThrow(() -> new NotFoundException("no program is reached at " + e.to()));
 		String secret = pipeline.settingsOf(programId).telephonySecret();
-		if (secret == null || signature == null
-				|| !MessageDigest.isEqual(("sha256=" + hmac(secret, body)).getBytes(StandardCharsets.US_ASCII),
-						signature.strip().getBytes(StandardCharsets.US_ASCII))) {
+		if (secret == null || signature == null || !Hmac.same("sha256=" + hmac(secret, body), signature.strip())) {
 			throw new ForbiddenException("the request's gateway signature does not match");
 		}
 		if (e.callId() == null || e.callId().isBlank() || e.callId().length() > 200) {
@@ -259,13 +253,6 @@ public class Calls {
 	}
 
 	static String hmac(String secret, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
+		return HexFormat.of().formatHex(Hmac.sha256(Hmac.utf8(secret), body));
 	}
 }

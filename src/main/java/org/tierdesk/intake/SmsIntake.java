@@ -1,17 +1,13 @@
 package org.tierdesk.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Service;
 import org.tierdesk.system.ForbiddenException;
+import org.tierdesk.system.Hmac;
 import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.system.NotFoundException;
 import org.tierdesk.ticket.Channel;
@@ -43,9 +39,7 @@ public class SmsIntake {
 		long programId = channels.programReachedAt(Channel.SMS, to)
 			.orElseThrow(() -> new NotFoundException("no program is reached at " + to));
 		String secret = pipeline.settingsOf(programId).smsSecret();
-		if (secret == null || signature == null || !MessageDigest.isEqual(
-				sign(secret, url, parameters).getBytes(StandardCharsets.US_ASCII),
-				signature.strip().getBytes(StandardCharsets.US_ASCII))) {
+		if (secret == null || signature == null || !Hmac.same(sign(secret, url, parameters), signature.strip())) {
 			throw new ForbiddenException("the request's gateway signature does not match");
 		}
 		String from = parameters.get("From");
@@ -69,13 +63,6 @@ public class SmsIntake {
 	public static String sign(String secret, String url, Map<String, String> parameters) {
 		StringBuilder data = new StringBuilder(url);
 		new TreeMap<>(parameters).forEach((k, v) -> data.append(k).append(v));
-		try {
-			Mac mac = Mac.getInstance("HmacSHA1");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-			return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
+		return Base64.getEncoder().encodeToString(Hmac.sha1(Hmac.utf8(secret), Hmac.utf8(data.toString())));
 	}
 }

@@ -1,21 +1,17 @@
 package org.tierdesk.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.tierdesk.system.Hmac;
 
 /**
  * Signed tokens in what the desk sends: the Message-ID of every outgoing mail names its ticket and carries an HMAC
@@ -75,21 +71,13 @@ public class ThreadTokens {
 			return Optional.empty();
 		}
 		String payload = m.group(1) + "." + m.group(2);
-		boolean valid = MessageDigest.isEqual(sign("mid:" + payload, 24).getBytes(StandardCharsets.US_ASCII),
-				m.group(3).toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+		boolean valid = Hmac.same(sign("mid:" + payload, 24), m.group(3).toLowerCase(java.util.Locale.ROOT));
 		return valid ? Optional.of(m) : Optional.empty();
 	}
 
 	/** A signature of {@code text}: {@code length} hex characters of its HMAC-SHA256. */
 	public String sign(String text, int length) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8))).substring(0, length);
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
+		return HexFormat.of().formatHex(Hmac.sha256(key(), Hmac.utf8(text))).substring(0, length);
 	}
 
 	/** Whether {@code signature} is the signature of {@code text}, compared in constant time. */
@@ -97,8 +85,7 @@ public class ThreadTokens {
 		if (signature == null || signature.length() < 16 || signature.length() > 64) {
 			return false;
 		}
-		return MessageDigest.isEqual(sign(text, signature.length()).getBytes(StandardCharsets.US_ASCII),
-				signature.getBytes(StandardCharsets.US_ASCII));
+		return Hmac.same(sign(text, signature.length()), signature);
 	}
 
 	/** Another instance created the key at the same moment. */
