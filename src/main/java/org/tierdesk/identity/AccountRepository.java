@@ -36,5 +36,10 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 			+ "and a.enabled = true order by a.id")
 	List<Account> findByOrganizationInProgram(long programId, String organization);
 
+	@Query("select distinct a from Account a join a.programIds p join a.roles r where p = :programId and r = :role "
+			+ "and lower(a.displayName) like :pattern escape '\\' and a.enabled = true order by a.username")
+	List<Account> findByNameInProgram(long programId, Role role, String pattern,
+			org.springframework.data.domain.Limit limit);
+
 	boolean existsByUsername(String username);
 }

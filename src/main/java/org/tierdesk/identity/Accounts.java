@@ -152,6 +152,14 @@ public class Accounts {
 					.stream().findFirst().map(Person::of);
 	}
 
+	/** People of a program with a role whose name contains {@code part} (any case), at most {@code limit}. */
+	public List<Person> findByName(long programId, Role role, String part, int limit) {
+		String escaped = part.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+			.replace("_", "\\_");
+		return accounts.findByNameInProgram(programId, role, "%" + escaped + "%",
+				org.springframework.data.domain.Limit.of(limit)).stream().map(Person::of).toList();
+	}
+
 	/** A username not yet taken, built from {@code wanted} (an email address, a phone number, a name). */
 	public String freeUsername(String wanted) {
 		String base = wanted == null ? "" : wanted.strip().toLowerCase(java.util.Locale.ROOT)

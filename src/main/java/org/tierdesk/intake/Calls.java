@@ -103,9 +103,8 @@ public class Calls {
 			accounts.findByPhone(p.id(), phone).ifPresent(found::add);
 		}
 		if (name != null && name.strip().length() >= 2) {
-			accounts.inProgram(p.id(), Role.CUSTOMER).stream()
-				.filter(c -> c.displayName().toLowerCase().contains(name.strip().toLowerCase()))
-				.filter(c -> found.stream().noneMatch(f -> f.id() == c.id())).limit(20).forEach(found::add);
+			accounts.findByName(p.id(), Role.CUSTOMER, name, 20).stream()
+				.filter(c -> found.stream().noneMatch(f -> f.id() == c.id())).forEach(found::add);
 		}
 		List<OpenTicketView> open = found.isEmpty() ? List.of()
 				: ticketIntake.unfinishedOf(found.get(0).id(), 20).stream()

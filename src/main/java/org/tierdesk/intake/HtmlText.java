@@ -24,11 +24,7 @@ final class HtmlText {
 				"pre", "ul", "ol", "table", "tbody", "thead", "span", "b", "i", "strong", "em", "a")
 		.toFactory();
 
-	private static final ExecutorService CLEANERS = Executors.newCachedThreadPool(r -> {
-		Thread t = new Thread(r, "html-cleaner");
-		t.setDaemon(true);
-		return t;
-	});
+	private static final ExecutorService CLEANERS = Executors.newCachedThreadPool(MailboxPoller.daemons("html-cleaner-"));
 
 	private HtmlText() {
 	}

@@ -13,13 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tierdesk.identity.Accounts;
 import org.tierdesk.identity.Accounts.Person;
 import org.tierdesk.program.Programs;
+import org.tierdesk.system.Collisions;
 import org.tierdesk.system.Role;
 import org.tierdesk.ticket.Channel;
 import org.tierdesk.ticket.EntryVisibility;
@@ -102,21 +102,12 @@ public class IntakePipeline {
 	 * racing each other make one ticket: the loser fails on the receipt's key and is taken again as a duplicate.
 	 */
 	public IntakeOutcome receive(InboundMessage m, Consumer<IntakeOutcome> alsoRecord) {
-		org.springframework.dao.DataAccessException last = null;
-		for (int attempt = 0; attempt < 3; attempt++) {
-			try {
-				return tx.execute(status -> {
-					IntakeOutcome outcome = take(m);
-					alsoRecord.accept(outcome);
-					return outcome;
-				});
-			}
-			catch (DataIntegrityViolationException | org.springframework.dao.OptimisticLockingFailureException collided) {
-				// a second delivery of the same message, or another message changing the same ticket: again, fresh
-				last = collided;
-			}
-		}
-		throw last;
+		// a second delivery of the same message, or another message changing the same ticket: again, fresh
+		return Collisions.retry(() -> tx.execute(status -> {
+			IntakeOutcome outcome = take(m);
+			alsoRecord.accept(outcome);
+			return outcome;
+		}));
 	}
 
 	private IntakeOutcome take(InboundMessage m) {

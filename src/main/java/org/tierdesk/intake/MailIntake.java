@@ -15,7 +15,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tierdesk.system.Sha256;
 import org.tierdesk.ticket.Channel;
-import org.tierdesk.ticket.TicketIntake;
+import org.tierdesk.ticket.Tickets;
 import org.tierdesk.ticket.TicketProperties;
 
 /**
@@ -34,7 +34,7 @@ class MailIntake {
 
 	private final OutboundRepository outbound;
 
-	private final TicketIntake tickets;
+	private final Tickets tickets;
 
 	private final ThreadTokens tokens;
 
@@ -47,7 +47,7 @@ class MailIntake {
 	private final Clock clock;
 
 	MailIntake(IntakePipeline pipeline, MailRecordRepository records, OutboundRepository outbound,
-			TicketIntake tickets, ThreadTokens tokens, RawMailStore rawStore, TicketProperties ticketProperties,
+			Tickets tickets, ThreadTokens tokens, RawMailStore rawStore, TicketProperties ticketProperties,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.pipeline = pipeline;
 		this.records = records;
@@ -156,7 +156,7 @@ class MailIntake {
 		tx.executeWithoutResult(status -> {
 			Optional<Outbound> failed = outbound.findByMessageId(messageId);
 			failed.ifPresent(o -> o.failed("bounced: " + firstLine(summary), true, clock.instant()));
-			tickets.note(ticket, "Delivery failure: mail" + failed.map(o -> " to " + o.recipient()).orElse("")
+			tickets.noteAsSystem(ticket, "Delivery failure: mail" + failed.map(o -> " to " + o.recipient()).orElse("")
 					+ " could not be delivered.\n\n" + summary);
 			records.save(new MailRecord(s.mailboxId(), s.uidValidity(), s.uid(), sha, mail.messageId(),
 					MailRecord.Outcome.BOUNCE, ticket, "delivery failure of <" + messageId + ">", clock.instant()));

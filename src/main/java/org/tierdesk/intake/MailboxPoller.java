@@ -13,7 +13,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
@@ -22,6 +29,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
@@ -112,11 +120,7 @@ class MailboxPoller implements DisposableBean {
 			.description("taking one chunk of messages in (tickets committed)").register(meters);
 		this.flagTimer = io.micrometer.core.instrument.Timer.builder("tierdesk.mail.chunk.flag")
 			.description("flagging (and moving) one chunk's messages on the IMAP server").register(meters);
-		this.takers = Executors.newFixedThreadPool(Math.max(1, parallelTakes), r -> {
-			Thread t = new Thread(r, "mail-taker");
-			t.setDaemon(true);
-			return t;
-		});
+		this.takers = Executors.newFixedThreadPool(Math.max(1, parallelTakes), daemons("mail-taker-"));
 		this.mailboxes = mailboxes;
 		this.endpoints = endpoints;
 		this.intake = intake;
@@ -125,11 +129,7 @@ class MailboxPoller implements DisposableBean {
 		this.lease = lease;
 		this.instance = UUID.randomUUID().toString();
 		// a mailbox in IDLE holds its worker: one worker per mailbox being polled
-		this.workers = Executors.newCachedThreadPool(r -> {
-			Thread t = new Thread(r, "mailbox-poller");
-			t.setDaemon(true);
-			return t;
-		});
+		this.workers = Executors.newCachedThreadPool(daemons("mailbox-poller-"));
 	}
 
 	String instance() {
@@ -166,12 +166,14 @@ class MailboxPoller implements DisposableBean {
 	/** How long one IDLE lasts at most before the lease is renewed (well inside the lease). */
 	private static final long IDLE_SLICE_MILLIS = 20_000;
 
-	private final java.util.concurrent.ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-			r -> {
-				Thread t = new Thread(r, "mailbox-idle-watchdog");
-				t.setDaemon(true);
-				return t;
-			});
+	private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+			daemons("mailbox-idle-watchdog-"));
+
+	static ThreadFactory daemons(String prefix) {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+		threads.setDaemon(true);
+		return threads;
+	}
 
 	/** Waits in IMAP IDLE until the server announces a change, or {@code millis} pass (then IDLE is broken off). */
 	private void idle(IMAPFolder folder, long millis) throws MessagingException {
@@ -179,14 +181,14 @@ class MailboxPoller implements DisposableBean {
 			return;
 		}
 		// any other command on the folder ends the IDLE: a NOOP after the slice
-		java.util.concurrent.ScheduledFuture<?> wake = watchdog.schedule(() -> {
+		ScheduledFuture<?> wake = watchdog.schedule(() -> {
 			try {
 				folder.getMessageCount();
 			}
 			catch (MessagingException | RuntimeException ignored) {
 				// the poll ends on the connection's own error
 			}
-		}, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+		}, millis, TimeUnit.MILLISECONDS);
 		try {
 			folder.idle(true);
 		}
@@ -214,8 +216,7 @@ class MailboxPoller implements DisposableBean {
 		}
 		Mailbox mb = mailboxes.findById(mailboxId).orElseThrow();
 		Set<String> own = ownAddresses(mb.programId());
-		int taken = 0;
-		int flagged = 0;
+		Tally tally = new Tally();
 		String error = null;
 		Store store = null;
 		Folder folder = null;
@@ -227,56 +228,19 @@ class MailboxPoller implements DisposableBean {
 			folder.open(Folder.READ_WRITE);
 			UIDFolder uids = (UIDFolder) folder;
 			long validity = uids.getUIDValidity();
-			long done = mb.uidValidity() != null && mb.uidValidity() == validity ? mb.lastDoneUid() : 0;
+			tally.done = mb.uidValidity() != null && mb.uidValidity() == validity ? mb.lastDoneUid() : 0;
 			long idleUntil = System.nanoTime() + idleFor.toNanos();
 			boolean idles = !idleFor.isZero() && store instanceof IMAPStore imap && imap.hasCapability("IDLE");
 			while (true) {
-			Message[] pending = uids.getMessagesByUID(done + 1, UIDFolder.LASTUID);
-			FetchProfile profile = new FetchProfile();
-			profile.add(UIDFolder.FetchProfileItem.UID);
-			profile.add(FetchProfile.Item.SIZE);
-			folder.fetch(pending, profile);
-			List<Message> above = new ArrayList<>();
-			for (Message m : pending) {
-				if (m != null && uids.getUID(m) > done) {
-					above.add(m);
+				takeNew(folder, mb, owner, validity, tally, own);
+				if (!idles || System.nanoTime() >= idleUntil) {
+					break;
 				}
-			}
-			List<List<Message>> chunks = new ArrayList<>();
-			for (int from = 0; from < above.size(); from += chunkSize) {
-				chunks.add(above.subList(from, Math.min(above.size(), from + chunkSize)));
-			}
-			// the server is read (and flagged) by this thread while the takers work on the chunk before
-			Read next = chunks.isEmpty() ? null : read(folder, uids, mb, validity, chunks.get(0));
-			for (int i = 0; i < chunks.size(); i++) {
-				Taking current = submit(next, mb, validity, own);
-				next = i + 1 < chunks.size() ? read(folder, uids, mb, validity, chunks.get(i + 1)) : null;
-				Chunk result = current.await();
-				taken += result.taken();
-				if (!result.finished().isEmpty()) {
-					// what committed is flagged even when the chunk stopped part-way
-					long flagging = System.nanoTime();
-					flagged += markOnServer(folder, mb, result.finished());
-					flagTimer.record(System.nanoTime() - flagging, java.util.concurrent.TimeUnit.NANOSECONDS);
+				recordPoll(mailboxId, null);
+				idle((IMAPFolder) folder, Math.min(IDLE_SLICE_MILLIS, (idleUntil - System.nanoTime()) / 1_000_000));
+				if (!claim(mailboxId, owner)) {
+					break; // the lease went to another instance
 				}
-				if (result.readTo() > done) {
-					if (!advance(mb.id(), owner, validity, result.readTo())) {
-						throw new IllegalStateException("the lease on mailbox " + mb.id() + " was lost");
-					}
-					done = result.readTo();
-				}
-				if (result.failure() != null) {
-					throw result.failure();
-				}
-			}
-			if (!idles || System.nanoTime() >= idleUntil) {
-				break;
-			}
-			recordPoll(mailboxId, null);
-			idle((IMAPFolder) folder, Math.min(IDLE_SLICE_MILLIS, (idleUntil - System.nanoTime()) / 1_000_000));
-			if (!claim(mailboxId, owner)) {
-				break; // the lease went to another instance
-			}
 			}
 		}
 		catch (DataAccessException | TransactionException e) {
@@ -291,7 +255,63 @@ class MailboxPoller implements DisposableBean {
 			close(folder, store);
 			recordPoll(mailboxId, error);
 		}
-		return new Poll(true, taken, flagged, error);
+		return new Poll(true, tally.taken, tally.flagged, error);
+	}
+
+	/** How far a poll got: the read mark, and what it took in and flagged (kept when a pass stops part-way). */
+	private static final class Tally {
+
+		long done;
+
+		int taken;
+
+		int flagged;
+	}
+
+	/**
+	 * Takes in every message above the read mark, chunk by chunk; each chunk is flagged once what it committed, then
+	 * the read mark moves. The server is read (and flagged) by this thread while the takers work on the chunk before.
+	 */
+	private void takeNew(Folder folder, Mailbox mb, String owner, long validity, Tally tally, Set<String> own)
+			throws MessagingException {
+		UIDFolder uids = (UIDFolder) folder;
+		Message[] pending = uids.getMessagesByUID(tally.done + 1, UIDFolder.LASTUID);
+		FetchProfile profile = new FetchProfile();
+		profile.add(UIDFolder.FetchProfileItem.UID);
+		profile.add(FetchProfile.Item.SIZE);
+		folder.fetch(pending, profile);
+		List<Message> above = new ArrayList<>();
+		for (Message m : pending) {
+			if (m != null && uids.getUID(m) > tally.done) {
+				above.add(m);
+			}
+		}
+		List<List<Message>> chunks = new ArrayList<>();
+		for (int from = 0; from < above.size(); from += chunkSize) {
+			chunks.add(above.subList(from, Math.min(above.size(), from + chunkSize)));
+		}
+		Read next = chunks.isEmpty() ? null : read(folder, uids, mb, validity, chunks.get(0));
+		for (int i = 0; i < chunks.size(); i++) {
+			Taking current = submit(next, mb, validity, own);
+			next = i + 1 < chunks.size() ? read(folder, uids, mb, validity, chunks.get(i + 1)) : null;
+			Chunk result = current.await();
+			tally.taken += result.taken();
+			if (!result.finished().isEmpty()) {
+				// what committed is flagged even when the chunk stopped part-way
+				long flagging = System.nanoTime();
+				tally.flagged += markOnServer(folder, mb, result.finished());
+				flagTimer.record(System.nanoTime() - flagging, TimeUnit.NANOSECONDS);
+			}
+			if (result.readTo() > tally.done) {
+				if (!advance(mb.id(), owner, validity, result.readTo())) {
+					throw new IllegalStateException("the lease on mailbox " + mb.id() + " was lost");
+				}
+				tally.done = result.readTo();
+			}
+			if (result.failure() != null) {
+				throw result.failure();
+			}
+		}
 	}
 
 	/** What one chunk came to: messages finished (taken now or before), how far the mark may move, a failure. */
@@ -325,13 +345,13 @@ class MailboxPoller implements DisposableBean {
 
 		final Read read;
 
-		final List<java.util.concurrent.Future<?>> work;
+		final List<Future<?>> work;
 
-		final java.util.concurrent.atomic.AtomicInteger count;
+		final AtomicInteger count;
 
 		final long started;
 
-		Taking(Read read, List<java.util.concurrent.Future<?>> work, java.util.concurrent.atomic.AtomicInteger count,
+		Taking(Read read, List<Future<?>> work, AtomicInteger count,
 				long started) {
 			this.read = read;
 			this.work = work;
@@ -341,11 +361,11 @@ class MailboxPoller implements DisposableBean {
 
 		Chunk await() {
 			RuntimeException failure = null;
-			for (java.util.concurrent.Future<?> f : work) {
+			for (Future<?> f : work) {
 				try {
 					f.get();
 				}
-				catch (java.util.concurrent.ExecutionException e) {
+				catch (ExecutionException e) {
 					if (failure == null) {
 						failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
 					}
@@ -355,7 +375,7 @@ class MailboxPoller implements DisposableBean {
 					failure = new IllegalStateException("interrupted", e);
 				}
 			}
-			takeTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+			takeTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 			List<Message> finished = new ArrayList<>();
 			long readTo = -1;
 			boolean contiguous = true;
@@ -395,7 +415,7 @@ class MailboxPoller implements DisposableBean {
 				bySender.computeIfAbsent(MailParser.senderKey(item.raw), k -> new ArrayList<>()).add(item);
 			}
 		}
-		readTimer.record(System.nanoTime() - reading, java.util.concurrent.TimeUnit.NANOSECONDS);
+		readTimer.record(System.nanoTime() - reading, TimeUnit.NANOSECONDS);
 		return new Read(items, bySender.values());
 	}
 
@@ -404,8 +424,8 @@ class MailboxPoller implements DisposableBean {
 	 * follow-ups never overtake their first message.
 	 */
 	private Taking submit(Read read, Mailbox mb, long validity, Set<String> own) {
-		java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-		List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+		AtomicInteger count = new AtomicInteger();
+		List<Future<?>> work = new ArrayList<>();
 		for (List<Item> group : read.groups()) {
 			work.add(takers.submit(() -> {
 				for (Item item : group) {

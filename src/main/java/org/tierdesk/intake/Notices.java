@@ -102,6 +102,8 @@ class Notices {
 		Map<String, Object> values = values(t);
 		values.put("text", entry.body());
 		ChannelSettings settings = pipeline.settingsOf(t.programId());
+		NoticeTemplates.Rendered text = templates.render(t.programId(), settings.language(), Outbound.Purpose.REPLY, null,
+				values);
 		List<Long> people = new java.util.ArrayList<>();
 		people.add(t.requesterId());
 		tickets.watchersOf(t.id()).stream().filter(w -> w != e.authorId() && w != t.requesterId()).forEach(people::add);
@@ -115,8 +117,6 @@ class Notices {
 			if (channel == null || address == null) {
 				continue;
 			}
-			NoticeTemplates.Rendered text = templates.render(t.programId(), settings.language(), Outbound.Purpose.REPLY, null,
-					values);
 			outbox.queue(new Outbox.Notice(t.programId(), t.id(), channel, Outbound.Purpose.REPLY,
 					"entry:" + e.entryId(), address, settings.mailFrom(), text.subject(),
 					channel == Channel.SMS ? entry.body() : text.body(), "auto-generated"));

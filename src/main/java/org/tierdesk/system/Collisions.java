@@ -16,10 +16,17 @@ public final class Collisions {
 
 	/** Runs {@code work}, again after an optimistic-lock or unique-key collision, at most five times in all. */
 	public static void retry(Runnable work) {
+		retry(() -> {
+			work.run();
+			return null;
+		});
+	}
+
+	/** Like {@link #retry(Runnable)}, for work with a result. */
+	public static <T> T retry(java.util.function.Supplier<T> work) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				work.run();
-				return;
+				return work.get();
 			}
 			catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
 				if (attempt == ATTEMPTS) {

@@ -185,20 +185,6 @@ public class TicketIntake {
 		tickets.publish(t);
 	}
 
-	/** Records a fact about the conversation (a delivery failure, a call) as an internal note by the system. */
-	public void note(long ticketId, String text) {
-		Ticket t = ticket(ticketId);
-		if (t.status().isEnded()) {
-			return;
-		}
-		TicketEntry entry = t.addEntry(EntryVisibility.INTERNAL, Channel.API, TicketViews.SYSTEM_ACTOR, null, text,
-				clock.instant());
-		entityManager.persist(entry);
-		t.announceEntry(entry);
-		entityManager.flush();
-		tickets.publish(t);
-	}
-
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<EntryText> entry(long entryId) {
 		return Optional.ofNullable(entityManager.find(TicketEntry.class, entryId))
