@@ -96,6 +96,12 @@ public class Channels {
 		}
 	}
 
+	/** The language the program speaks to its people in ("en", "pt"), if it chose one. */
+	@Transactional(readOnly = true)
+	public Optional<String> languageOf(long programId) {
+		return settings.findById(programId).map(ChannelSettings::language);
+	}
+
 	public SettingsView settings(DeskPrincipal me, String programKey) {
 		Program p = programs.forManagers(me, programKey, MANAGERS);
 		return view(p, pipeline.settingsOf(p.id()));

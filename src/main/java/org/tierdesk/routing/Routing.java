@@ -242,7 +242,7 @@ public class Routing {
 			return;
 		}
 		Optional<TicketFacts> found = tickets.facts(ticketId);
-		if (found.isEmpty() || found.get().status().isEnded()) {
+		if (found.isEmpty() || !found.get().status().isActive()) {
 			return;
 		}
 		TicketFacts t = found.get();

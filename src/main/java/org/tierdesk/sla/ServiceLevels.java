@@ -237,6 +237,47 @@ public class ServiceLevels {
 				null)).toList();
 	}
 
+	/** A ticket whose clock is past its warning point or breached, as the console's SLA queue lists it. */
+	public record AtRisk(long ticketId, ClockKind kind, Instant dueAt, boolean breached) {
+	}
+
+	/**
+	 * The tickets of the caller's programs (or of one program) nearest to or past their due time, nearest first;
+	 * each ticket once, by its most pressing clock.
+	 */
+	@Transactional(readOnly = true)
+	public List<AtRisk> atRisk(DeskPrincipal me, String programKey, int limit) {
+		java.util.Collection<Long> programIds = staffPrograms(me, programKey);
+		if (programIds.isEmpty()) {
+			return List.of();
+		}
+		Instant now = clock.instant();
+		Map<Long, AtRisk> byTicket = new java.util.LinkedHashMap<>();
+		for (SlaClock c : clocks.atRisk(programIds, now,
+				org.springframework.data.domain.PageRequest.of(0, Math.max(1, limit) * 3))) {
+			byTicket.putIfAbsent(c.ticketId(), new AtRisk(c.ticketId(), c.kind(), c.dueAt(),
+					c.dueAt() != null && !c.dueAt().isAfter(now)));
+		}
+		return byTicket.values().stream().limit(limit).toList();
+	}
+
+	/** How many tickets of the caller's programs (or of one) have a clock past its warning point. */
+	@Transactional(readOnly = true)
+	public long countAtRisk(DeskPrincipal me, String programKey) {
+		java.util.Collection<Long> programIds = staffPrograms(me, programKey);
+		return programIds.isEmpty() ? 0 : clocks.countAtRisk(programIds, clock.instant());
+	}
+
+	private java.util.Collection<Long> staffPrograms(DeskPrincipal me, String programKey) {
+		if (programKey != null && !programKey.isBlank()) {
+			return List.of(programs.forStaff(me, programKey, "only the program's desk staff see its clocks").id());
+		}
+		if (me.isAdmin()) {
+			return programs.all().stream().map(Program::id).toList();
+		}
+		return me.programIds().stream().filter(me::staffOf).toList();
+	}
+
 	/**
 	 * Derives the ticket's clocks from its history and the program's terms, stores them, and publishes what they
 	 * reached that was not published before. Safe to repeat and to run in any order.

@@ -12,4 +12,18 @@ interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
 	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
 	@org.springframework.data.jpa.repository.Query("select c from SlaClock c where c.ticketId = :ticketId order by c.id")
 	List<SlaClock> lockByTicketId(long ticketId);
+
+	/** Running clocks of the programs past their warning point (or breached), the nearest due first. */
+	@org.springframework.data.jpa.repository.Query("""
+			select c from SlaClock c where c.programId in :programs and c.stoppedAt is null
+			and c.state in (org.tierdesk.sla.ClockState.RUNNING, org.tierdesk.sla.ClockState.WARNING,
+			org.tierdesk.sla.ClockState.BREACHED) and c.warnAt <= :now order by c.dueAt, c.id""")
+	List<SlaClock> atRisk(java.util.Collection<Long> programs, java.time.Instant now,
+			org.springframework.data.domain.Pageable page);
+
+	@org.springframework.data.jpa.repository.Query("""
+			select count(distinct c.ticketId) from SlaClock c where c.programId in :programs and c.stoppedAt is null
+			and c.state in (org.tierdesk.sla.ClockState.RUNNING, org.tierdesk.sla.ClockState.WARNING,
+			org.tierdesk.sla.ClockState.BREACHED) and c.warnAt <= :now""")
+	long countAtRisk(java.util.Collection<Long> programs, java.time.Instant now);
 }

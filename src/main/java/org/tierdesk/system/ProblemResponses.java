@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@code errors} list of {@code {field, message}}; nothing internal (stack traces, SQL, class names) leaks.
  */
 @RestControllerAdvice(basePackages = "org.tierdesk")
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // after the pages' own error handling (PageErrors)
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);

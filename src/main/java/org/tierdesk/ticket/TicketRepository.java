@@ -14,6 +14,9 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
 
 	Optional<Ticket> findByNumber(String number);
 
+	@Query("select t.programId, max(t.updatedAt) from Ticket t where t.updatedAt > :since group by t.programId")
+	List<Object[]> changedSince(Instant since);
+
 	List<Ticket> findByIdIn(Collection<Long> ids);
 
 	@Query("select t.id from Ticket t where t.status = org.tierdesk.ticket.TicketStatus.RESOLVED "

@@ -72,6 +72,104 @@ public class TicketSearch {
 				result.getTotalPages());
 	}
 
+	/** The agent console's standing queues. */
+	public enum Queue {
+		/** Tickets I own, not yet closed or cancelled (resolutions awaiting the customer's answer included). */
+		MINE,
+		/** Work assigned to one of my groups (Tier 2/3 specialists, Tier 4 vendors). */
+		MY_GROUPS,
+		/** Unfinished tickets nobody owns yet: the Tier 1 queue. */
+		UNASSIGNED,
+		/** Every unfinished ticket I may see. */
+		OPEN
+	}
+
+	private static final List<TicketStatus> UNFINISHED = List.of(TicketStatus.NEW, TicketStatus.OPEN,
+			TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.WAITING_ON_VENDOR);
+
+	private static final List<TicketStatus> NOT_ENDED = List.of(TicketStatus.NEW, TicketStatus.OPEN,
+			TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.WAITING_ON_VENDOR, TicketStatus.RESOLVED);
+
+	/**
+	 * One page of a standing queue: the work queues most urgent and then longest waiting first, my own tickets latest
+	 * change first. The filter narrows the queue further (program, tier, kind, status ...).
+	 */
+	public TicketPage queue(DeskPrincipal me, TicketFilter filter, Queue queue, int page, int size) {
+		if (page < 0) {
+			throw new InvalidFieldException("page", "page starts at 0");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidFieldException("size", "size is 1 to " + MAX_PAGE_SIZE);
+		}
+		Caller c = callers.of(me);
+		Specification<Ticket> spec = inQueue(c, filter, queue);
+		Sort order = Sort.unsorted();
+		if (queue == Queue.MINE) {
+			order = Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by("id"));
+		}
+		else {
+			// most urgent first, then the longest waiting (priorities are stored by name, so rank them here)
+			spec = spec.and((root, query, cb) -> {
+				if (!Long.class.equals(query.getResultType())) {
+					var rank = cb.selectCase(root.get("priority"));
+					for (Priority p : Priority.values()) {
+						rank = rank.when(p, p.ordinal());
+					}
+					query.orderBy(cb.asc(rank.otherwise(Priority.values().length)), cb.asc(root.get("createdAt")),
+							cb.asc(root.get("id")));
+				}
+				return cb.conjunction();
+			});
+		}
+		Page<Ticket> result = tickets.findAll(spec, PageRequest.of(page, size, order));
+		return new TicketPage(views.summaries(result.getContent(), c), page, size, result.getTotalElements(),
+				result.getTotalPages());
+	}
+
+	/** How many tickets stand in each queue (one indexed count each). */
+	public java.util.Map<Queue, Long> queueCounts(DeskPrincipal me, TicketFilter filter) {
+		Caller c = callers.of(me);
+		java.util.Map<Queue, Long> counts = new java.util.EnumMap<>(Queue.class);
+		for (Queue q : Queue.values()) {
+			counts.put(q, tickets.count(inQueue(c, filter, q)));
+		}
+		return counts;
+	}
+
+	/** Programs whose tickets changed after a moment, with the latest change of each. */
+	public record ProgramChange(long programId, Instant lastChange) {
+	}
+
+	/** What changed after {@code since}: what live screens poll (every instance reads the database itself). */
+	public List<ProgramChange> changedSince(Instant since) {
+		return tickets.changedSince(since).stream()
+			.map(row -> new ProgramChange(((Number) row[0]).longValue(), (Instant) row[1])).toList();
+	}
+
+	/** The given tickets in the given order, leaving out any the caller may not see. */
+	public List<TicketSummary> summariesOf(DeskPrincipal me, List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Caller c = callers.of(me);
+		Specification<Ticket> byIds = (root, query, cb) -> root.get("id").in(ids);
+		java.util.Map<Long, Ticket> found = new java.util.HashMap<>();
+		tickets.findAll(visibleTo(c).and(byIds)).forEach(t -> found.put(t.id(), t));
+		return views.summaries(ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList(), c);
+	}
+
+	private Specification<Ticket> inQueue(Caller c, TicketFilter filter, Queue queue) {
+		Specification<Ticket> spec = visibleTo(c).and(matching(filter, c));
+		return spec.and((root, query, cb) -> switch (queue) {
+			case MINE -> cb.and(cb.equal(root.get("ownerId"), c.id()), root.get("status").in(NOT_ENDED));
+			case MY_GROUPS -> c.groupIds().isEmpty() ? cb.disjunction()
+					: cb.and(root.get("status").in(UNFINISHED),
+							cb.exists(activeAssignmentIn(root, query.subquery(Long.class), cb, c.groupIds())));
+			case UNASSIGNED -> cb.and(cb.isNull(root.get("ownerId")), root.get("status").in(UNFINISHED));
+			case OPEN -> root.get("status").in(UNFINISHED);
+		});
+	}
+
 	static Sort sort(String sort) {
 		if (sort == null || sort.isBlank()) {
 			return Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by("id"));
