@@ -69,7 +69,7 @@ class OidcLoginTests {
 		assertThat(callback.getStatus()).isEqualTo(302);
 		assertThat(callback.getRedirectedUrl()).doesNotContain("error");
 
-		String home = mvc.perform(MockMvcRequestBuilders.get("/").session((MockHttpSession) callbackSession)).andReturn().getResponse()
+		String home = mvc.perform(MockMvcRequestBuilders.get("/console").session((MockHttpSession) callbackSession)).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(home).contains(d.agent1().displayName());
 	}

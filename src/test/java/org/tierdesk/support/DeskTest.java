@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ TestDesk.class, TestClockConfiguration.class, Api.class, RecordedSlaEvents.class })
+@Import({ TestDesk.class, TestClockConfiguration.class, Api.class, Pages.class, RecordedSlaEvents.class })
 public @interface DeskTest {
 }

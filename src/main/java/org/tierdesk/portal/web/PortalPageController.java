@@ -76,7 +76,7 @@ class PortalPageController {
 	}
 
 	/** The structured request form. */
-	static final class RequestForm {
+	public static final class RequestForm {
 		public String program;
 		public TicketKind kind = TicketKind.INCIDENT;
 		public String subject;

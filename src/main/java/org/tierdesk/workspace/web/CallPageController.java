@@ -55,7 +55,7 @@ class CallPageController {
 	}
 
 	/** What the agent typed on the call screen. */
-	static final class CallForm {
+	public static final class CallForm {
 		public String program;
 		public String phone;
 		public String name;

@@ -77,9 +77,9 @@ class ConsolePageController {
 	}
 
 	/** The queue filter as the page's query string carries it. */
-	record QueueQuery(String queue, String program, Integer tier, TicketKind kind, int page) {
+	public record QueueQuery(String queue, String program, Integer tier, TicketKind kind, int page) {
 
-		Queue standing() {
+		public Queue standing() {
 			return switch (queue) {
 				case "mine" -> Queue.MINE;
 				case "groups" -> Queue.MY_GROUPS;
@@ -88,11 +88,11 @@ class ConsolePageController {
 			};
 		}
 
-		TicketFilter filter() {
+		public TicketFilter filter() {
 			return new TicketFilter(program, null, tier, null, null, null, kind, null);
 		}
 
-		String queryString() {
+		public String queryString() {
 			StringBuilder q = new StringBuilder("queue=").append(queue);
 			if (program != null) {
 				q.append("&program=").append(java.net.URLEncoder.encode(program, java.nio.charset.StandardCharsets.UTF_8));
@@ -146,6 +146,17 @@ class ConsolePageController {
 		model.addAttribute("programs", staffPrograms(me));
 		model.addAttribute("saved", savedFilters.of(me));
 		return "console/queues";
+	}
+
+	/** Straight to a ticket by its number (the "/" shortcut). */
+	@GetMapping("/console/go")
+	String go(@AuthenticationPrincipal DeskPrincipal me, @RequestParam(defaultValue = "") String number) {
+		requireStaff(me);
+		String n = number.strip().toUpperCase(Locale.ROOT);
+		if (n.isEmpty()) {
+			return "redirect:/console";
+		}
+		return "redirect:/console/tickets/" + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	/** The live counts of the queues (and waiting chats), refreshed when tickets change. */

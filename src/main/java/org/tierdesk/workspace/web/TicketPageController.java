@@ -90,7 +90,7 @@ class TicketPageController {
 	}
 
 	/** A group the ticket may be escalated to, and whether the directory names it the cognizant authority. */
-	record GroupChoice(long id, String name, int tier, boolean suggested) {
+	public record GroupChoice(long id, String name, int tier, boolean suggested) {
 	}
 
 	@GetMapping("/console/tickets/{number}")
