@@ -25,7 +25,7 @@ import org.tierdesk.ticket.TicketSearch.ProgramChange;
  * tells only its own subscribers, and only those who work the program; the signal names the program, never a ticket.
  */
 @Component
-public class LiveUpdates {
+public class LiveUpdates implements org.springframework.context.SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
@@ -114,6 +114,36 @@ public class LiveUpdates {
 		catch (IOException | IllegalStateException e) {
 			subscribers.remove(emitter);
 		}
+	}
+
+	private volatile boolean running;
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/**
+	 * Ends every open stream before the web server's graceful shutdown waits for open requests (an open console
+	 * would otherwise hold the shutdown for its whole timeout); browsers reconnect to another instance.
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		subscribers.keySet().forEach(emitter -> {
+			try {
+				emitter.complete();
+			}
+			catch (RuntimeException e) {
+				log.debug("A live stream could not be closed cleanly", e);
+			}
+		});
+		subscribers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
 	}
 
 	/** Refuses live updates to those who work no ticket queue. */

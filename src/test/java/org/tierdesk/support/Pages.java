@@ -8,7 +8,6 @@ import java.util.List;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -16,7 +15,6 @@ import org.tierdesk.identity.Accounts.Person;
 import org.tierdesk.system.DeskPrincipal;
 
 /** The desk's HTML pages through MockMvc, signed in as a person of the test desk (with a CSRF token on posts). */
-@Component
 public class Pages {
 
 	private final MockMvc mvc;
@@ -58,7 +56,7 @@ public class Pages {
 		return perform(b);
 	}
 
-	public Page perform(MockHttpServletRequestBuilder request) {
+	public Page perform(org.springframework.test.web.servlet.RequestBuilder request) {
 		try {
 			org.springframework.test.web.servlet.MvcResult result = mvc.perform(request).andReturn();
 			MockHttpServletResponse r = result.getResponse();
@@ -70,7 +68,8 @@ public class Pages {
 		}
 	}
 
-	public static MockHttpServletRequestBuilder signedIn(MockHttpServletRequestBuilder b, Person as) {
+	public static <B extends org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<B>> B signedIn(
+			B b, Person as) {
 		if (as == null) {
 			return b;
 		}

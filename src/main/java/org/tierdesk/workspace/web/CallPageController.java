@@ -47,7 +47,11 @@ class CallPageController {
 
 	private final TransactionTemplate tx;
 
-	CallPageController(Calls calls, Tickets tickets, Programs programs, PlatformTransactionManager transactions) {
+	private final org.tierdesk.directory.SupportGroups groups;
+
+	CallPageController(Calls calls, Tickets tickets, Programs programs, PlatformTransactionManager transactions,
+			org.tierdesk.directory.SupportGroups groups) {
+		this.groups = groups;
 		this.calls = calls;
 		this.tickets = tickets;
 		this.programs = programs;
@@ -173,11 +177,16 @@ class CallPageController {
 				Calls.Logged logged = calls.log(me, new Calls.LogCall(call.program, call.callerId, newCaller,
 						blank(call.ticket), call.kind, call.subject, call.notes, facts, blank(call.category), call.impact,
 						call.urgency, call.durationSeconds, null));
-				if (resolution != null) {
+				// a Tier 1 agent who takes a call owns the ticket it opens: the caller's one contact from then on
+				boolean tier1 = groups.groupsOf(me.accountId()).values().stream()
+					.anyMatch(g -> g.tier() == 1 && g.programId() == programs.byKey(call.program).id());
+				if (logged.newTicket() && (tier1 || resolution != null)) {
 					var t = tickets.get(me, logged.ticket());
 					if (t.owner() == null || t.owner().id() != me.accountId()) {
 						tickets.take(me, logged.ticket(), null, "took the call");
 					}
+				}
+				if (resolution != null) {
 					tickets.resolve(me, logged.ticket(), null, resolution);
 				}
 				return logged.ticket();

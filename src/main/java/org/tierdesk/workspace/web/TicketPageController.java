@@ -102,7 +102,12 @@ class TicketPageController {
 		model.addAttribute("t", t);
 		model.addAttribute("program", program);
 		model.addAttribute("clocks", serviceLevels.clocksOf(me, number));
-		model.addAttribute("timeline", Timeline.of(tickets.entries(me, number), tickets.history(me, number)));
+		List<org.tierdesk.ticket.TicketViews.HistoryView> history = tickets.history(me, number);
+		Map<Long, String> people = new java.util.HashMap<>();
+		accounts.byIds(Timeline.named(history, true)).forEach((id, p) -> people.put(id, p.displayName()));
+		Map<Long, String> groupNames = new java.util.HashMap<>();
+		groups.byIds(Timeline.named(history, false)).forEach((id, g) -> groupNames.put(id, g.name()));
+		model.addAttribute("timeline", Timeline.of(tickets.entries(me, number), history, people, groupNames));
 		model.addAttribute("links", tickets.links(me, number));
 		model.addAttribute("files", attachments.list(me, number));
 		model.addAttribute("requester", t.requester() == null ? null
