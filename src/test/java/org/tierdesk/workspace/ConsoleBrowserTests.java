@@ -35,6 +35,9 @@ class ConsoleBrowserTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.tierdesk.ticket.Tickets tickets;
+
 	Desk d;
 
 	final List<Browser> browsers = new java.util.ArrayList<>();
@@ -108,6 +111,53 @@ class ConsoleBrowserTests {
 		b.screenshot("accepted");
 		assertThat(jdbc.queryForObject("select status from ticket where number = ?", String.class, number))
 			.isEqualTo("CLOSED");
+	}
+
+	@Test
+	void aCustomerAndAnAgentChatInTwoBrowserWindows() {
+		Browser agent = browser().signIn(d.agent1()).go("/console/chats");
+		agent.waitUntil(w -> agent.css("[data-chat]").getAttribute("data-chat-connected") != null);
+		Browser customer = browser().signIn(d.customer()).go("/portal/chat");
+		customer.waitUntil(w -> customer.css("[data-chat]").getAttribute("data-chat-connected") != null);
+		customer.type("chat-topic", "The share drive is gone <b>bold?</b>");
+		customer.click("start-chat");
+		customer.waitForText("[data-chat-position]", "1");
+		customer.screenshot("waiting");
+
+		agent.waitForText("[data-testid='waiting-chats']", "The share drive is gone");
+		agent.screenshot("queue");
+		agent.click("pick");
+		customer.waitForText("[data-chat-position]", d.agent1().displayName());
+		customer.type("say", "S: is missing since this morning<img src=x onerror=\"window.__pwned=1\">");
+		customer.click("say");
+		agent.waitForText("[data-testid='chat-lines']", "S: is missing since this morning");
+		agent.type("say", "Reconnect it with net use S:");
+		agent.click("say");
+		customer.waitForText("[data-testid='chat-lines']", "Reconnect it with net use S:");
+		assertThat(agent.driver().executeScript("return window.__pwned === undefined")).isEqualTo(true);
+		assertThat(agent.all("[data-testid='chat-lines'] img")).isEmpty();
+		customer.screenshot("conversation");
+		agent.click("end-chat");
+		agent.waitUntil(w -> agent.css("[data-chat-ticket]").isDisplayed());
+		String number = agent.css("[data-chat-ticket]").getText();
+		customer.waitUntil(w -> customer.css("[data-chat-ticket]").getText().equals(number));
+		agent.screenshot("ended");
+		String transcript = jdbc.queryForObject("select e.body from ticket_entry e join ticket t on t.id = e.ticket_id"
+				+ " where t.number = ? order by e.id fetch first 1 rows only", String.class, number);
+		assertThat(transcript).contains("S: is missing since this morning", "Reconnect it with net use S:");
+	}
+
+	@Test
+	void aNewTicketAppearsInAnOpenQueueWithoutReloading() {
+		Browser b = browser().signIn(d.agent1()).go("/console?queue=open&program=" + d.key());
+		b.driver().executeScript("window.__sameDocument = true");
+		tickets.open(TestDesk.principal(d.agent1()), new org.tierdesk.ticket.Tickets.OpenTicket(d.key(),
+				d.customer().id(), org.tierdesk.ticket.TicketKind.INCIDENT, org.tierdesk.ticket.Channel.PHONE,
+				"Arrived while watching", "x", null, null, null, null), null);
+		b.waitForText("#results", "Arrived while watching");
+		assertThat(b.driver().executeScript("return window.__sameDocument === true")).isEqualTo(true);
+		assertThat(b.css("[data-count='open']").getText()).isEqualTo("1");
+		b.screenshot("live");
 	}
 
 	@Test
@@ -193,6 +243,8 @@ class ConsoleBrowserTests {
 		assertThat(b.seriousViolations()).as("request").isEmpty();
 		b.go("/portal");
 		assertThat(b.seriousViolations()).as("portal").isEmpty();
+		b.go("/portal/chat");
+		assertThat(b.seriousViolations()).as("portal chat").isEmpty();
 		b.phoneSized().go("/portal/requests/new");
 		b.screenshot("portal-on-a-phone");
 		assertThat(b.seriousViolations()).as("new request on a phone").isEmpty();
@@ -201,7 +253,7 @@ class ConsoleBrowserTests {
 		b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 		b.signOut().signIn(d.agent1());
 		for (String page : List.of("/console", "/console?queue=open&program=" + d.key(), "/console/calls/new",
-				"/console/tickets/" + number, "/login")) {
+				"/console/chats", "/console/tickets/" + number, "/login")) {
 			if (page.equals("/login")) {
 				b.signOut();
 			}

@@ -155,6 +155,16 @@ class PortalPageController {
 		return mv;
 	}
 
+	/** Live chat with the desk (the conversation itself runs over the desk's WebSocket, /ws). */
+	@GetMapping("/portal/chat")
+	String chat(@AuthenticationPrincipal DeskPrincipal me, Model model) {
+		requireCustomer(me);
+		model.addAttribute("me", me);
+		model.addAttribute("programs", programs.byIds(me.programIds()).stream()
+			.sorted(java.util.Comparator.comparing(Program::name)).toList());
+		return "portal/chat";
+	}
+
 	@GetMapping("/portal/requests/{number}")
 	String request(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number, Model model) {
 		requireCustomer(me);
