@@ -373,6 +373,11 @@ public class Entitlements implements IntakeCheck {
 		Kind(String... columns) {
 			this.columns = List.of(columns);
 		}
+
+		/** The CSV header the import expects. */
+		public List<String> columns() {
+			return columns;
+		}
 	}
 
 	/**

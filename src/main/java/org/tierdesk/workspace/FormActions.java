@@ -27,8 +27,13 @@ import org.tierdesk.ticket.Tickets;
 @Component
 public class FormActions {
 
-	/** A refused form: which form, which field (may be null), and why. */
-	public record FormProblem(String form, String field, String message, boolean stale) {
+	/** A refused form: which form, which field (may be null), and why; a refused import or document, row by row. */
+	public record FormProblem(String form, String field, String message, boolean stale,
+			List<org.tierdesk.system.InvalidRowsException.RowProblem> rows) {
+
+		public FormProblem(String form, String field, String message, boolean stale) {
+			this(form, field, message, stale, List.of());
+		}
 	}
 
 	private final Tickets tickets;
@@ -63,11 +68,21 @@ public class FormActions {
 		catch (InvalidFieldException e) {
 			refuse(redirect, form, typed, new FormProblem(form, e.field(), e.getMessage(), false));
 		}
+		catch (org.tierdesk.system.InvalidRowsException e) {
+			refuse(redirect, form, typed, new FormProblem(form, null, e.getMessage(), false, e.problems()));
+		}
+		catch (org.tierdesk.system.NotFoundException e) {
+			refuse(redirect, form, typed, new FormProblem(form, null, e.getMessage(), false));
+		}
 		catch (RuleViolationException e) {
 			refuse(redirect, form, typed, new FormProblem(form, e.field(), e.getMessage(), false));
 		}
 		catch (ForbiddenException e) {
 			refuse(redirect, form, typed, new FormProblem(form, null, e.getMessage(), false));
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException e) {
+			refuse(redirect, form, typed, new FormProblem(form, null,
+					"this conflicts with what is already there (a duplicate name?)", false));
 		}
 		catch (StaleVersionException | ObjectOptimisticLockingFailureException e) {
 			refuse(redirect, form, typed, new FormProblem(form, null, null, true));
@@ -77,7 +92,9 @@ public class FormActions {
 
 	private static void refuse(RedirectAttributes redirect, String form, Map<String, String> typed, FormProblem p) {
 		redirect.addFlashAttribute("problem", p);
-		redirect.addFlashAttribute("draft", Map.copyOf(typed));
+		Map<String, String> kept = new java.util.HashMap<>(typed);
+		kept.remove("_csrf");
+		redirect.addFlashAttribute("draft", Map.copyOf(kept));
 	}
 
 	/** A reply or note with its files in one transaction: the text and every file, or nothing. */

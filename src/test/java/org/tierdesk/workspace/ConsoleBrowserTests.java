@@ -262,5 +262,24 @@ class ConsoleBrowserTests {
 		}
 		b.signIn(d.vendor()).go("/vendor");
 		assertThat(b.seriousViolations()).as("vendor").isEmpty();
+		b.signOut().signIn(d.manager());
+		for (String section : List.of("", "/groups", "/people", "/routing", "/service-levels", "/imports", "/channels")) {
+			b.go("/admin/programs/" + d.key() + section);
+			assertThat(b.seriousViolations()).as("admin " + section).isEmpty();
+		}
+	}
+
+	@Test
+	void anAdministrationFormShowsItsErrorBesideTheField() {
+		Browser b = browser().signIn(d.manager()).go("/admin/programs/" + d.key() + "/groups");
+		b.type("g-name", " ");
+		b.click("create-group");
+		b.waitUntil(w -> !b.all("#group-name-error").isEmpty());
+		assertThat(b.field("group-name-error").getText()).isEqualTo("required");
+		assertThat(b.field("g-name").getAttribute("aria-invalid")).isEqualTo("true");
+		b.screenshot("error-beside-field");
+		b.type("g-name", "Night shift").click("create-group");
+		b.waitForText("main", "Night shift");
+		assertThat(b.all("#group-name-error")).isEmpty();
 	}
 }

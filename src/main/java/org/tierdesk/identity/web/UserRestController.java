@@ -49,7 +49,11 @@ class UserRestController {
 
 	private final Programs programs;
 
-	UserRestController(Accounts accounts, ApiTokens tokens, Programs programs) {
+	private final org.tierdesk.identity.PeopleAdministration people;
+
+	UserRestController(Accounts accounts, ApiTokens tokens, Programs programs,
+			org.tierdesk.identity.PeopleAdministration people) {
+		this.people = people;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.programs = programs;
@@ -112,26 +116,9 @@ class UserRestController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	UserView create(@Valid @RequestBody CreateUserRequest request, @AuthenticationPrincipal DeskPrincipal me) {
-		Set<Long> programIds = new HashSet<>();
-		for (String key : request.programs() == null ? Set.<String>of() : request.programs()) {
-			Program program = programs.findVisible(key, me)
-					.orElseThrow(() -> new NotFoundException("no program " + key));
-			if (!me.manages(program.id())) {
-				throw new ForbiddenException("only the program's managers or an administrator add its people");
-			}
-			programIds.add(program.id());
-		}
-		if (!me.isAdmin()) {
-			if (programIds.isEmpty()) {
-				throw new ForbiddenException("only an administrator creates accounts outside a program");
-			}
-			if (request.roles().contains(Role.ADMIN) || request.roles().contains(Role.PROGRAM_MANAGER)) {
-				throw new ForbiddenException("only an administrator grants the ADMIN or PROGRAM_MANAGER role");
-			}
-		}
-		return view(accounts.create(new NewAccount(request.username(), request.displayName(), request.email(),
-				request.phone(), request.organization(), request.site(), request.password(), request.roles(),
-				programIds)));
+		return view(people.create(me, new NewAccount(request.username(), request.displayName(), request.email(),
+				request.phone(), request.organization(), request.site(), request.password(), request.roles(), Set.of()),
+				request.programs()));
 	}
 
 	@GetMapping("/me/tokens")
