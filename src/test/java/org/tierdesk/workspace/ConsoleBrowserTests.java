@@ -160,6 +160,39 @@ class ConsoleBrowserTests {
 		b.screenshot("live");
 	}
 
+	/** Tier 1 logs and resolves a simple call with the keyboard alone; the time it took is printed, not asserted. */
+	@Test
+	void aSimpleCallIsLoggedAndResolvedWithTheKeyboardAlone() {
+		Browser b = browser().signIn(d.agent1()).go("/console/calls/new");
+		long started = System.nanoTime();
+		assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("phone");
+		org.openqa.selenium.WebElement at = b.driver().switchTo().activeElement();
+		at.sendKeys(Keys.TAB);
+		b.driver().switchTo().activeElement().sendKeys(d.customer().displayName());
+		b.waitForText("[data-testid='caller-panel']", d.customer().displayName());
+		tabTo(b, "subject").sendKeys("Password reset");
+		tabTo(b, "notes").sendKeys("Locked out after leave; reset and verified with the caller");
+		tabTo(b, "resolveNow").sendKeys(Keys.SPACE);
+		tabTo(b, "solution").sendKeys("Password reset, login verified");
+		b.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+		b.waitForText("[data-testid='ticket-status']", "Resolved");
+		double seconds = (System.nanoTime() - started) / 1e9;
+		System.out.printf("[tierdesk] keyboard-only call logged and resolved in %.1f s of browser time%n", seconds);
+		assertThat(b.testId("ticket-owner").getText()).isEqualTo(d.agent1().displayName());
+		b.screenshot("resolved-by-keyboard");
+	}
+
+	private static org.openqa.selenium.WebElement tabTo(Browser b, String id) {
+		for (int i = 0; i < 40; i++) {
+			org.openqa.selenium.WebElement now = b.driver().switchTo().activeElement();
+			if (id.equals(now.getAttribute("id"))) {
+				return now;
+			}
+			now.sendKeys(Keys.TAB);
+		}
+		throw new AssertionError("#" + id + " cannot be reached with the Tab key");
+	}
+
 	@Test
 	void aScriptInATicketNeverRuns() {
 		Browser b = browser().signIn(d.customer());

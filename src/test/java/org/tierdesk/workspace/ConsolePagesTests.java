@@ -248,4 +248,31 @@ class ConsolePagesTests {
 		assertThat(set.status()).as(set.toString()).isEqualTo(200);
 		assertThat(pages.get(d.customer(), "/portal").html()).contains("Os meus pedidos");
 	}
+
+	@Test
+	void signingInGivesANewSessionId() throws Exception {
+		org.springframework.mock.web.MockHttpSession before = new org.springframework.mock.web.MockHttpSession();
+		String oldId = before.getId();
+		Page login = pages.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+			.session(before).param("username", d.agent1().username()).param("password", TestDesk.PASSWORD)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+		assertThat(login.redirect()).isEqualTo("/");
+		assertThat(before.getId()).as("session fixation protection").isNotEqualTo(oldId);
+	}
+
+	@Test
+	void fragmentsOfAnotherProgramAreRefusedToo() {
+		String number = open("Fragment of ours", "x");
+		Desk other = testDesk.create();
+		Page lookup = pages.htmx(other.agent1(), "/console/calls/lookup?program=" + d.key() + "&name="
+				+ d.customer().displayName(), "caller");
+		assertThat(lookup.status()).isEqualTo(404);
+		assertThat(lookup.html()).doesNotContain(d.customer().displayName()).doesNotContain("<html");
+		Page counts = pages.htmx(other.agent1(), "/console/counts?program=" + d.key(), "counts");
+		assertThat(counts.status()).isNotEqualTo(200);
+		Page results = pages.htmx(other.agent1(), "/console?queue=open&program=" + d.key(), "results");
+		assertThat(results.status()).isNotEqualTo(200);
+		assertThat(results.html()).doesNotContain(number);
+		assertThat(pages.get(other.agent1(), "/files/tickets/" + number + "/1").status()).isEqualTo(404);
+	}
 }
