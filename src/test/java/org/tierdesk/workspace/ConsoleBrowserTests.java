@@ -227,6 +227,16 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void signingInGivesTheBrowserANewSession() {
+		Browser b = browser().go("/login");
+		String before = b.driver().manage().getCookieNamed("JSESSIONID").getValue();
+		b.signIn(d.agent1());
+		String after = b.driver().manage().getCookieNamed("JSESSIONID").getValue();
+		assertThat(after).as("session fixation protection").isNotEqualTo(before);
+		assertThat(b.driver().manage().getCookieNamed("JSESSIONID").isHttpOnly()).isTrue();
+	}
+
+	@Test
 	void theLanguageSwitchTurnsTheConsolePortuguese() {
 		Browser b = browser().signIn(d.agent1());
 		b.go("/console");

@@ -250,17 +250,6 @@ class ConsolePagesTests {
 	}
 
 	@Test
-	void signingInGivesANewSessionId() throws Exception {
-		org.springframework.mock.web.MockHttpSession before = new org.springframework.mock.web.MockHttpSession();
-		String oldId = before.getId();
-		Page login = pages.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
-			.session(before).param("username", d.agent1().username()).param("password", TestDesk.PASSWORD)
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
-		assertThat(login.redirect()).isEqualTo("/");
-		assertThat(before.getId()).as("session fixation protection").isNotEqualTo(oldId);
-	}
-
-	@Test
 	void fragmentsOfAnotherProgramAreRefusedToo() {
 		String number = open("Fragment of ours", "x");
 		Desk other = testDesk.create();
