@@ -261,11 +261,16 @@ public class ServiceLevels {
 		return byTicket.values().stream().limit(limit).toList();
 	}
 
-	/** How many tickets of the caller's programs (or of one) have a clock past its warning point. */
+	/**
+	 * How many tickets of the caller's programs (or of one) have a clock past its warning point, counted up to
+	 * {@code cap} + 1 (a longer list shows as "cap+").
+	 */
 	@Transactional(readOnly = true)
-	public long countAtRisk(DeskPrincipal me, String programKey) {
+	public long countAtRisk(DeskPrincipal me, String programKey, int cap) {
 		java.util.Collection<Long> programIds = staffPrograms(me, programKey);
-		return programIds.isEmpty() ? 0 : clocks.countAtRisk(programIds, clock.instant());
+		return programIds.isEmpty() ? 0
+				: clocks.ticketsAtRisk(programIds, clock.instant(), org.springframework.data.domain.Limit.of(cap + 1))
+					.size();
 	}
 
 	private java.util.Collection<Long> staffPrograms(DeskPrincipal me, String programKey) {

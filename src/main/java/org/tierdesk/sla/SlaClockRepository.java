@@ -17,13 +17,14 @@ interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
 	@org.springframework.data.jpa.repository.Query("""
 			select c from SlaClock c where c.programId in :programs and c.stoppedAt is null
 			and c.state in (org.tierdesk.sla.ClockState.RUNNING, org.tierdesk.sla.ClockState.WARNING,
-			org.tierdesk.sla.ClockState.BREACHED) and c.warnAt <= :now order by c.dueAt, c.id""")
+			org.tierdesk.sla.ClockState.BREACHED) and c.warnAt <= :now order by c.dueAt""")
 	List<SlaClock> atRisk(java.util.Collection<Long> programs, java.time.Instant now,
 			org.springframework.data.domain.Pageable page);
 
 	@org.springframework.data.jpa.repository.Query("""
-			select count(distinct c.ticketId) from SlaClock c where c.programId in :programs and c.stoppedAt is null
+			select distinct c.ticketId from SlaClock c where c.programId in :programs and c.stoppedAt is null
 			and c.state in (org.tierdesk.sla.ClockState.RUNNING, org.tierdesk.sla.ClockState.WARNING,
 			org.tierdesk.sla.ClockState.BREACHED) and c.warnAt <= :now""")
-	long countAtRisk(java.util.Collection<Long> programs, java.time.Instant now);
+	List<Long> ticketsAtRisk(java.util.Collection<Long> programs, java.time.Instant now,
+			org.springframework.data.domain.Limit limit);
 }

@@ -85,6 +85,12 @@ public class Ticket {
 	@Enumerated(EnumType.STRING)
 	private TicketStatus status;
 
+	/** Derived, for the queues' indexes: unfinished (NEW, OPEN, WAITING_*), and the priority's rank (0 = critical). */
+	@jakarta.persistence.Column(name = "active")
+	private boolean active;
+
+	private int priorityRank;
+
 	private long requesterId;
 
 	private String requesterOrganization;
@@ -926,5 +932,12 @@ public class Ticket {
 
 	public List<HistoryRecord> history() {
 		return List.copyOf(history);
+	}
+
+	@jakarta.persistence.PrePersist
+	@jakarta.persistence.PreUpdate
+	void deriveQueueColumns() {
+		active = status != null && status.isActive();
+		priorityRank = priority == null ? Priority.values().length : priority.ordinal();
 	}
 }

@@ -43,7 +43,11 @@ public class TicketSearch {
 
 	private final TicketViews views;
 
-	TicketSearch(TicketRepository tickets, Programs programs, Callers callers, TicketViews views) {
+	private final jakarta.persistence.EntityManager entityManager;
+
+	TicketSearch(TicketRepository tickets, Programs programs, Callers callers, TicketViews views,
+			jakarta.persistence.EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.tickets = tickets;
 		this.programs = programs;
 		this.callers = callers;
@@ -84,9 +88,6 @@ public class TicketSearch {
 		OPEN
 	}
 
-	private static final List<TicketStatus> UNFINISHED = List.of(TicketStatus.NEW, TicketStatus.OPEN,
-			TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.WAITING_ON_VENDOR);
-
 	private static final List<TicketStatus> NOT_ENDED = List.of(TicketStatus.NEW, TicketStatus.OPEN,
 			TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.WAITING_ON_VENDOR, TicketStatus.RESOLVED);
 
@@ -103,35 +104,45 @@ public class TicketSearch {
 		}
 		Caller c = callers.of(me);
 		Specification<Ticket> spec = inQueue(c, filter, queue);
-		Sort order = Sort.unsorted();
-		if (queue == Queue.MINE) {
-			order = Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by("id"));
-		}
-		else {
-			// most urgent first, then the longest waiting (priorities are stored by name, so rank them here)
-			spec = spec.and((root, query, cb) -> {
-				if (!Long.class.equals(query.getResultType())) {
-					var rank = cb.selectCase(root.get("priority"));
-					for (Priority p : Priority.values()) {
-						rank = rank.when(p, p.ordinal());
-					}
-					query.orderBy(cb.asc(rank.otherwise(Priority.values().length)), cb.asc(root.get("createdAt")),
-							cb.asc(root.get("id")));
-				}
-				return cb.conjunction();
-			});
-		}
-		Page<Ticket> result = tickets.findAll(spec, PageRequest.of(page, size, order));
-		return new TicketPage(views.summaries(result.getContent(), c), page, size, result.getTotalElements(),
-				result.getTotalPages());
+		// one index range per queue, read in queue order up to the page's end (see the queue indexes' migration)
+		Sort order = queue == Queue.MINE ? Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by("id"))
+				: Sort.by("priorityRank").and(Sort.by("createdAt")).and(Sort.by("id"));
+		List<Ticket> rows = window(spec, order, page * size, size + 1);
+		boolean more = rows.size() > size;
+		long counted = countUpTo(spec, COUNT_CAP);
+		int pages = counted > COUNT_CAP ? page + (more ? 2 : 1)
+				: Math.max(page + (more ? 2 : 1), (int) ((counted + size - 1) / size));
+		return new TicketPage(views.summaries(rows.subList(0, Math.min(size, rows.size())), c), page, size, counted,
+				pages);
 	}
 
-	/** How many tickets stand in each queue (one indexed count each). */
+	/** Counts stop here: a queue longer than this shows as "1000+" (a count that never scans a whole queue). */
+	public static final int COUNT_CAP = 1000;
+
+	private List<Ticket> window(Specification<Ticket> spec, Sort sort, int offset, int limit) {
+		CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+		jakarta.persistence.criteria.CriteriaQuery<Ticket> q = cb.createQuery(Ticket.class);
+		Root<Ticket> root = q.from(Ticket.class);
+		q.where(spec.toPredicate(root, q, cb));
+		q.orderBy(org.springframework.data.jpa.repository.query.QueryUtils.toOrders(sort, root, cb));
+		return entityManager.createQuery(q).setFirstResult(offset).setMaxResults(limit).getResultList();
+	}
+
+	/** How many tickets match, counting no further than {@code cap + 1}. */
+	private long countUpTo(Specification<Ticket> spec, int cap) {
+		CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+		jakarta.persistence.criteria.CriteriaQuery<Long> q = cb.createQuery(Long.class);
+		Root<Ticket> root = q.from(Ticket.class);
+		q.select(root.get("id")).where(spec.toPredicate(root, q, cb));
+		return entityManager.createQuery(q).setMaxResults(cap + 1).getResultList().size();
+	}
+
+	/** How many tickets stand in each queue, each counted up to {@link #COUNT_CAP} + 1 along its index range. */
 	public java.util.Map<Queue, Long> queueCounts(DeskPrincipal me, TicketFilter filter) {
 		Caller c = callers.of(me);
 		java.util.Map<Queue, Long> counts = new java.util.EnumMap<>(Queue.class);
 		for (Queue q : Queue.values()) {
-			counts.put(q, tickets.count(inQueue(c, filter, q)));
+			counts.put(q, countUpTo(inQueue(c, filter, q), COUNT_CAP));
 		}
 		return counts;
 	}
@@ -163,10 +174,10 @@ public class TicketSearch {
 		return spec.and((root, query, cb) -> switch (queue) {
 			case MINE -> cb.and(cb.equal(root.get("ownerId"), c.id()), root.get("status").in(NOT_ENDED));
 			case MY_GROUPS -> c.groupIds().isEmpty() ? cb.disjunction()
-					: cb.and(root.get("status").in(UNFINISHED),
+					: cb.and(cb.isTrue(root.get("active")),
 							cb.exists(activeAssignmentIn(root, query.subquery(Long.class), cb, c.groupIds())));
-			case UNASSIGNED -> cb.and(cb.isNull(root.get("ownerId")), root.get("status").in(UNFINISHED));
-			case OPEN -> root.get("status").in(UNFINISHED);
+			case UNASSIGNED -> cb.and(cb.isTrue(root.get("active")), cb.isNull(root.get("ownerId")));
+			case OPEN -> cb.isTrue(root.get("active"));
 		});
 	}
 

@@ -178,8 +178,9 @@ class ConsolePageController {
 		byName.put("groups", counts.get(Queue.MY_GROUPS));
 		byName.put("unassigned", counts.get(Queue.UNASSIGNED));
 		byName.put("open", counts.get(Queue.OPEN));
-		byName.put("sla", serviceLevels.countAtRisk(me, q.program()));
+		byName.put("sla", serviceLevels.countAtRisk(me, q.program(), TicketSearch.COUNT_CAP));
 		model.addAttribute("counts", byName);
+		model.addAttribute("countCap", TicketSearch.COUNT_CAP);
 		List<Chats.ChatView> waiting = new ArrayList<>();
 		for (Program p : staffPrograms(me)) {
 			if (q.program() == null || q.program().equals(p.key())) {
