@@ -264,4 +264,22 @@ class ConsolePagesTests {
 		assertThat(results.html()).doesNotContain(number);
 		assertThat(pages.get(other.agent1(), "/files/tickets/" + number + "/1").status()).isEqualTo(404);
 	}
+
+	@Test
+	void theSlaQueueListsTicketsPastTheirWarningWithACountdownAndTheWorkspaceShowsTheClocks() {
+		Response policy = api.put(d.manager(), "/api/v1/programs/" + d.key() + "/sla/policies/Standard", """
+				{"warningPercent":50,"targets":{"MEDIUM":{"firstResponseMinutes":30,"resolutionMinutes":240}}}""");
+		assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+		String number = open("Clock is ticking", "x");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> api
+			.get(d.agent1(), "/api/v1/tickets/" + number + "/clocks").<java.util.List<?>>json("$").size() >= 2);
+		clock.advance(java.time.Duration.ofMinutes(20));
+		Page sla = pages.get(d.agent1(), "/console?queue=sla&program=" + d.key());
+		assertThat(sla.status()).isEqualTo(200);
+		assertThat(sla.html()).contains(number, "class=\"countdown clock-warning\"", "data-due=\"")
+			.contains("data-count=\"sla\">1<");
+		Page ticket = pages.get(d.agent1(), "/console/tickets/" + number);
+		assertThat(ticket.status()).isEqualTo(200);
+		assertThat(ticket.html()).contains("data-testid=\"clock\"", "First response", "data-due=\"");
+	}
 }
