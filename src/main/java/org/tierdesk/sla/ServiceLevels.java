@@ -247,6 +247,12 @@ public class ServiceLevels {
 	 */
 	@Transactional(readOnly = true)
 	public List<AtRisk> atRisk(DeskPrincipal me, String programKey, int limit) {
+		return atRisk(me, programKey, 0, limit);
+	}
+
+	/** One page of {@link #atRisk(DeskPrincipal, String, int)}: skips the first {@code offset} tickets. */
+	@Transactional(readOnly = true)
+	public List<AtRisk> atRisk(DeskPrincipal me, String programKey, int offset, int limit) {
 		java.util.Collection<Long> programIds = staffPrograms(me, programKey);
 		if (programIds.isEmpty()) {
 			return List.of();
@@ -254,11 +260,11 @@ public class ServiceLevels {
 		Instant now = clock.instant();
 		Map<Long, AtRisk> byTicket = new java.util.LinkedHashMap<>();
 		for (SlaClock c : clocks.atRisk(programIds, now,
-				org.springframework.data.domain.PageRequest.of(0, Math.max(1, limit) * 3))) {
+				org.springframework.data.domain.PageRequest.of(0, (Math.max(0, offset) + Math.max(1, limit)) * 3))) {
 			byTicket.putIfAbsent(c.ticketId(), new AtRisk(c.ticketId(), c.kind(), c.dueAt(),
 					c.dueAt() != null && !c.dueAt().isAfter(now)));
 		}
-		return byTicket.values().stream().limit(limit).toList();
+		return byTicket.values().stream().skip(Math.max(0, offset)).limit(limit).toList();
 	}
 
 	/**

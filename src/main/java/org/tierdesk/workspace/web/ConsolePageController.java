@@ -128,11 +128,17 @@ class ConsolePageController {
 		model.addAttribute("q", q);
 		model.addAttribute("me", me);
 		if ("sla".equals(name)) {
-			List<ServiceLevels.AtRisk> atRisk = serviceLevels.atRisk(me, programKey, 100);
+			// the nearest due first, a page at a time (one more asked for, to know whether a next page exists)
+			List<ServiceLevels.AtRisk> atRisk = serviceLevels.atRisk(me, programKey, q.page() * PAGE_SIZE,
+					PAGE_SIZE + 1);
+			boolean more = atRisk.size() > PAGE_SIZE;
+			atRisk = atRisk.subList(0, Math.min(PAGE_SIZE, atRisk.size()));
 			Map<Long, ServiceLevels.AtRisk> byTicket = new java.util.HashMap<>();
 			atRisk.forEach(a -> byTicket.put(a.ticketId(), a));
 			List<TicketSummary> items = search.summariesOf(me, atRisk.stream().map(ServiceLevels.AtRisk::ticketId).toList());
-			model.addAttribute("result", new TicketPage(items, 0, items.size(), items.size(), 1));
+			long atRiskCount = serviceLevels.countAtRisk(me, programKey, TicketSearch.COUNT_CAP);
+			model.addAttribute("result", new TicketPage(items, q.page(), PAGE_SIZE, atRiskCount,
+					more ? q.page() + 2 : q.page() + 1));
 			model.addAttribute("atRisk", byTicket);
 		}
 		else {
