@@ -136,8 +136,8 @@ class OnboardingTests {
 				   "authorities":[{"tier":2,"group":"Radar Engineers","contact":"Chief Ortiz"}],
 				   "verifiedBy":"PMW-120","verifiedAt":"%s","reviewDue":"%s"}]},
 				 "reportRecipients":["pmw120-reports@navy.example"]}""";
-		String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
-		String nextYear = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusYears(1).toString();
+		String today = LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("America/New_York")).toString();
+		String nextYear = LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("America/New_York")).plusYears(1).toString();
 		Response early = api.post(admin, "/api/v1/onboarding/cases/" + reference + "/activation",
 				activation.formatted(today, nextYear));
 		assertThat(early.status()).isEqualTo(409);
