@@ -13,6 +13,17 @@ import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.system.RuleViolationException;
 
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.mapper.pojo.extractor.builtin.BuiltinContainerExtractors;
+import org.hibernate.search.mapper.pojo.extractor.mapping.annotation.ContainerExtraction;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -36,6 +47,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "knowledge_article")
+@org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed(index = "article")
 public class Article {
 
 	@Id
@@ -46,34 +58,57 @@ public class Article {
 	@Version
 	private long version;
 
+	@GenericField
 	private long programId;
 
 	private String number;
 
+	@FullTextField(name = "title_en", analyzer = SearchAnalysis.ENGLISH, projectable = Projectable.YES,
+			highlightable = Highlightable.UNIFIED)
+	@FullTextField(name = "title_pt", analyzer = SearchAnalysis.PORTUGUESE)
 	private String title;
 
+	@FullTextField(name = "problem_en", analyzer = SearchAnalysis.ENGLISH, projectable = Projectable.YES,
+			highlightable = Highlightable.UNIFIED)
+	@FullTextField(name = "problem_pt", analyzer = SearchAnalysis.PORTUGUESE)
 	private String problem;
 
+	@FullTextField(name = "symptoms_en", analyzer = SearchAnalysis.ENGLISH, projectable = Projectable.YES,
+			highlightable = Highlightable.UNIFIED)
+	@FullTextField(name = "symptoms_pt", analyzer = SearchAnalysis.PORTUGUESE)
 	private String symptoms;
 
+	@FullTextField(name = "cause_en", analyzer = SearchAnalysis.ENGLISH, projectable = Projectable.YES,
+			highlightable = Highlightable.UNIFIED)
+	@FullTextField(name = "cause_pt", analyzer = SearchAnalysis.PORTUGUESE)
 	private String cause;
 
+	@FullTextField(name = "solution_en", analyzer = SearchAnalysis.ENGLISH, projectable = Projectable.YES,
+			highlightable = Highlightable.UNIFIED)
+	@FullTextField(name = "solution_pt", analyzer = SearchAnalysis.PORTUGUESE)
 	private String solution;
 
+	@FullTextField(name = "keywords_en", analyzer = SearchAnalysis.ENGLISH, projectable = Projectable.YES,
+			highlightable = Highlightable.UNIFIED)
+	@FullTextField(name = "keywords_pt", analyzer = SearchAnalysis.PORTUGUESE)
 	private String keywords;
 
 	@Enumerated(EnumType.STRING)
+	@KeywordField
 	private Audience audience;
 
+	@GenericField
 	private Integer internalTier;
 
 	@Enumerated(EnumType.STRING)
+	@KeywordField
 	private ArticleStatus status;
 
 	private int revision;
 
 	private LocalDate reviewDue;
 
+	@GenericField(indexNullAs = "9999-12-31")
 	private LocalDate expiresOn;
 
 	private long authorId;
@@ -107,6 +142,9 @@ public class Article {
 	@CollectionTable(name = "knowledge_article_system", joinColumns = @JoinColumn(name = "article_id"))
 	@MapKeyColumn(name = "system_name")
 	@Column(name = "versions")
+	@KeywordField(name = "system", normalizer = SearchAnalysis.KEY,
+			extraction = @ContainerExtraction(BuiltinContainerExtractors.MAP_KEY))
+	@FullTextField(name = "versions", analyzer = "whitespace")
 	private Map<String, String> systems = new LinkedHashMap<>();
 
 	protected Article() {
@@ -269,6 +307,15 @@ public class Article {
 
 	void linked() {
 		ticketLinks++;
+	}
+
+	/** Published and its current revision validated (expiry is checked at query time, against the reader's today). */
+	@GenericField
+	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "status")),
+			@ObjectPath(@PropertyValue(propertyName = "revision")),
+			@ObjectPath(@PropertyValue(propertyName = "validatedRevision")) })
+	public boolean isAnswer() {
+		return status == ArticleStatus.PUBLISHED && Objects.equals(validatedRevision, revision);
 	}
 
 	/** Shown to customers and offered to Tier 1: published, its validated revision, not expired on {@code today}. */

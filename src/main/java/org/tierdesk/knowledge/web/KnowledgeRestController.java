@@ -33,8 +33,21 @@ class KnowledgeRestController {
 
 	private final Knowledge knowledge;
 
-	KnowledgeRestController(Knowledge knowledge) {
+	private final org.tierdesk.knowledge.KnowledgeSearch search;
+
+	KnowledgeRestController(Knowledge knowledge, org.tierdesk.knowledge.KnowledgeSearch search) {
 		this.knowledge = knowledge;
+		this.search = search;
+	}
+
+	@GetMapping("/api/v1/programs/{key}/articles/search")
+	@Operation(summary = "Full-text search (English and Portuguese, typos, \"phrases\", prefix*); snippets mark matches with ⟦ ⟧")
+	List<org.tierdesk.knowledge.KnowledgeSearch.Hit> search(@PathVariable String key, @RequestParam String text,
+			@RequestParam(required = false) String system, @RequestParam(required = false) String version,
+			@RequestParam(defaultValue = "false") boolean everything, @RequestParam(required = false) Integer limit,
+			@AuthenticationPrincipal DeskPrincipal me) {
+		return search.search(me, key, new org.tierdesk.knowledge.KnowledgeSearch.Query(text, system, version, everything,
+				limit));
 	}
 
 	record ArticleForm(String title, String problem, String symptoms, String cause, String solution, String keywords,
