@@ -35,9 +35,21 @@ class KnowledgeRestController {
 
 	private final org.tierdesk.knowledge.KnowledgeSearch search;
 
-	KnowledgeRestController(Knowledge knowledge, org.tierdesk.knowledge.KnowledgeSearch search) {
+	private final org.tierdesk.knowledge.TicketFinder tickets;
+
+	KnowledgeRestController(Knowledge knowledge, org.tierdesk.knowledge.KnowledgeSearch search,
+			org.tierdesk.knowledge.TicketFinder tickets) {
 		this.knowledge = knowledge;
 		this.search = search;
+		this.tickets = tickets;
+	}
+
+	@GetMapping("/api/v1/programs/{key}/tickets/search")
+	@Operation(summary = "Full-text search of the program's tickets and their conversation (desk staff)")
+	List<org.tierdesk.knowledge.TicketFinder.TicketHit> searchTickets(@PathVariable String key,
+			@RequestParam String text, @RequestParam(defaultValue = "false") boolean unfinished,
+			@RequestParam(required = false) Integer limit, @AuthenticationPrincipal DeskPrincipal me) {
+		return tickets.search(me, key, text, unfinished, limit);
 	}
 
 	@GetMapping("/api/v1/programs/{key}/articles/search")
