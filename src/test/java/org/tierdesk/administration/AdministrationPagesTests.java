@@ -200,6 +200,18 @@ class AdministrationPagesTests {
 		assertThat(endpoint.flash()).as(endpoint.flash().toString()).containsEntry("done", "endpoint");
 	}
 
+	@Test
+	void theSearchIndexPageShowsTheRebuildsProgressToAdministratorsOnly() {
+		assertThat(pages.get(d.manager(), "/admin/search").status()).isEqualTo(403);
+		Page page = pages.get(admin(), "/admin/search");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.html()).contains("<progress", "id=\"index-progress\"", "data-testid=\"rebuild\"");
+		Page started = pages.post(admin(), "/admin/search/rebuild");
+		assertThat(started.flash()).containsEntry("done", "reindex");
+		Page fragment = pages.htmx(admin(), "/admin/search/progress", "progress");
+		assertThat(fragment.html()).contains("id=\"progress\"", "<progress").doesNotContain("<html");
+	}
+
 	private Page upload(String kind, String csv) {
 		return pages.perform(Pages.signedIn(MockMvcRequestBuilders.multipart(base + "/imports/" + kind)
 			.file(new MockMultipartFile("file", kind + ".csv", "text/csv", csv.getBytes())), d.manager())

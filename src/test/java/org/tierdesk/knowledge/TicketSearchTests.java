@@ -28,6 +28,12 @@ class TicketSearchTests {
 	@Autowired
 	TestDesk testDesk;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
+	org.tierdesk.identity.Accounts accounts;
+
 	Desk d;
 
 	@BeforeEach
@@ -92,5 +98,26 @@ class TicketSearchTests {
 		Response unfinished = api.perform(d.agent1(), MockMvcRequestBuilders.get("/api/v1/programs/" + d.key()
 				+ "/tickets/search").param("text", "hydraulic").param("unfinished", "true"), Map.of());
 		assertThat(unfinished.<List<String>>json("$[*].number")).containsExactly(open);
+	}
+
+	@Test
+	void rowsLoadedBySqlAreFoundAfterTheIndexIsRebuiltAndOnlyAnAdministratorRebuildsIt() {
+		long id = 900_000_000L + (System.nanoTime() % 1_000_000);
+		jdbc.update("""
+				insert into ticket (id, version, number, program_id, kind, channel, subject, description, impact, urgency,
+				  priority, status, requester_id, tier, reopen_count, created_by, created_at, updated_at)
+				values (?, 0, ?, ?, 'INCIDENT', 'PHONE', 'Periscope hoist jammed', 'Loaded from the old desk', 'MEDIUM',
+				  'MEDIUM', 'MEDIUM', 'OPEN', ?, 1, 0, ?, current_timestamp, current_timestamp)""",
+				id, "OLD-" + id, d.program().id(), d.customer().id(), d.agent1().id());
+		assertThat(found(d.agent1(), "periscope")).isEmpty();
+		assertThat(api.post(d.agent1(), "/api/v1/search/index", "{}").status()).isEqualTo(403);
+		Person admin = accounts.findByUsername("admin").orElseThrow();
+		Response started = api.post(admin, "/api/v1/search/index", "{}");
+		assertThat(started.status()).as(started.toString()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(30)).until(() -> !api.get(admin, "/api/v1/search/index").<Boolean>json("$.running"));
+		Response done = api.get(admin, "/api/v1/search/index");
+		assertThat(done.<Integer>json("$.done")).isPositive();
+		assertThat(done.<Integer>json("$.done")).isEqualTo(done.<Integer>json("$.total"));
+		assertThat(found(d.agent1(), "periscope")).containsExactly("OLD-" + id);
 	}
 }

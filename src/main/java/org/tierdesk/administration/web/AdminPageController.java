@@ -91,6 +91,9 @@ class AdminPageController {
 
 	private final JsonMapper json;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.tierdesk.knowledge.SearchIndex searchIndex;
+
 	AdminPageController(Programs programs, SupportGroups groups, Accounts accounts, PeopleAdministration people,
 			Routing routing, ServiceLevels serviceLevels, Escalations escalations, OnCall onCall, Directory directory,
 			Entitlements entitlements, Channels channels, FormActions actions, JsonMapper json) {
@@ -494,6 +497,26 @@ class AdminPageController {
 					blank(form.get("username")), blank(form.get("password")), blank(form.get("folder")),
 					blank(form.get("processedFolder")), !"off".equals(form.getOrDefault("enabled", "on"))));
 		}, back(p, "/channels"));
+	}
+
+	// -- the search index ---------------------------------------------------------------------------------------------
+
+	@GetMapping("/admin/search")
+	String searchPage(@AuthenticationPrincipal DeskPrincipal me, Model model) {
+		model.addAttribute("me", me);
+		model.addAttribute("progress", searchIndex.progress(me));
+		return "admin/search";
+	}
+
+	@GetMapping("/admin/search/progress")
+	String searchProgress(@AuthenticationPrincipal DeskPrincipal me, Model model) {
+		model.addAttribute("progress", searchIndex.progress(me));
+		return "admin/search :: progress";
+	}
+
+	@PostMapping("/admin/search/rebuild")
+	String rebuildSearch(@AuthenticationPrincipal DeskPrincipal me, RedirectAttributes redirect) {
+		return actions.run(redirect, "reindex", Map.of(), () -> searchIndex.rebuild(me), "redirect:/admin/search");
 	}
 
 	// -- shared ------------------------------------------------------------------------------------------------------

@@ -44,6 +44,21 @@ class KnowledgeRestController {
 		this.tickets = tickets;
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.tierdesk.knowledge.SearchIndex index;
+
+	@PostMapping("/api/v1/search/index")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Rebuild this instance's search index from the database, in the background (administrators)")
+	org.tierdesk.knowledge.SearchIndex.Progress rebuild(@AuthenticationPrincipal DeskPrincipal me) {
+		return index.rebuild(me);
+	}
+
+	@GetMapping("/api/v1/search/index")
+	org.tierdesk.knowledge.SearchIndex.Progress indexProgress(@AuthenticationPrincipal DeskPrincipal me) {
+		return index.progress(me);
+	}
+
 	@GetMapping("/api/v1/programs/{key}/tickets/search")
 	@Operation(summary = "Full-text search of the program's tickets and their conversation (desk staff)")
 	List<org.tierdesk.knowledge.TicketFinder.TicketHit> searchTickets(@PathVariable String key,
