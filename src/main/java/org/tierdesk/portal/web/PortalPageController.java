@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tierdesk.knowledge.Deflection;
+import org.tierdesk.knowledge.Knowledge;
+import org.tierdesk.knowledge.KnowledgeSearch;
 import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
 import org.tierdesk.system.DeskPage;
@@ -56,8 +59,17 @@ class PortalPageController {
 
 	private final FormActions actions;
 
+	private final Knowledge knowledge;
+
+	private final KnowledgeSearch knowledgeSearch;
+
+	private final Deflection deflection;
+
 	PortalPageController(Tickets tickets, TicketSearch search, TicketAttachments attachments, Programs programs,
-			FormActions actions) {
+			FormActions actions, Knowledge knowledge, KnowledgeSearch knowledgeSearch, Deflection deflection) {
+		this.knowledge = knowledge;
+		this.knowledgeSearch = knowledgeSearch;
+		this.deflection = deflection;
 		this.tickets = tickets;
 		this.search = search;
 		this.attachments = attachments;
@@ -153,6 +165,61 @@ class PortalPageController {
 		ModelAndView mv = new ModelAndView("portal/new-request", model.asMap());
 		mv.setStatus(HttpStatus.BAD_REQUEST);
 		return mv;
+	}
+
+	/** Articles that may answer the request being typed (Tier 0), refreshed as the customer types. */
+	@GetMapping("/portal/suggestions")
+	String suggestions(@AuthenticationPrincipal DeskPrincipal me, @RequestParam(required = false) String program,
+			@RequestParam(required = false) String subject, @RequestParam(required = false) String description,
+			Model model) {
+		requireCustomer(me);
+		String text = ((subject == null ? "" : subject) + " " + (description == null ? "" : description)).strip();
+		if (text.length() > 300) {
+			text = text.substring(0, 300);
+		}
+		String key = program == null || program.isBlank() ? null : program.strip();
+		model.addAttribute("hits", text.length() < 3 || key == null ? List.of()
+				: org.tierdesk.workspace.Snippets.of(knowledgeSearch.search(me, key,
+						new KnowledgeSearch.Query(text.replaceAll("[\"*|+~()-]", " "), null, null, false, 5))));
+		return "portal/new-request :: suggestions";
+	}
+
+	/** Tier 0 self-service: search the program's published answers. */
+	@GetMapping("/portal/knowledge")
+	String knowledgePage(@AuthenticationPrincipal DeskPrincipal me, @RequestParam(required = false) String text,
+			@RequestParam(required = false) String program, Model model) {
+		requireCustomer(me);
+		List<Program> mine = programs.byIds(me.programIds()).stream()
+			.sorted(java.util.Comparator.comparing(Program::name)).toList();
+		String key = program != null && !program.isBlank() ? program.strip() : mine.isEmpty() ? null : mine.get(0).key();
+		model.addAttribute("me", me);
+		model.addAttribute("programs", mine);
+		model.addAttribute("program", key);
+		model.addAttribute("text", text);
+		model.addAttribute("hits", text == null || text.isBlank() || key == null ? List.of()
+				: org.tierdesk.workspace.Snippets.of(knowledgeSearch.search(me, key,
+						new KnowledgeSearch.Query(text, null, null, false, 20))));
+		return "portal/knowledge";
+	}
+
+	/** An answer, as a customer reads it; opened from the request form, the view counts towards deflection. */
+	@GetMapping("/portal/articles/{number}")
+	String article(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number,
+			@RequestParam(defaultValue = "false") boolean fromRequest, Model model) {
+		requireCustomer(me);
+		Knowledge.ArticleView a = knowledge.get(me, number);
+		deflection.viewed(programs.byKey(a.program()).id(), a.id(), me.accountId(), fromRequest);
+		model.addAttribute("me", me);
+		model.addAttribute("a", a);
+		return "portal/article";
+	}
+
+	@PostMapping("/portal/articles/{number}/feedback")
+	String articleFeedback(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number,
+			@RequestParam boolean helpful, RedirectAttributes redirect) {
+		requireCustomer(me);
+		return actions.run(redirect, "feedback", Map.of(), () -> knowledge.feedback(me, number, helpful),
+				"redirect:/portal/articles/" + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	/** Live chat with the desk (the conversation itself runs over the desk's WebSocket, /ws). */
