@@ -94,7 +94,10 @@ class WebSecurityConfiguration {
 				.referrerPolicy(r -> r.policy(
 						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
+				// the asynchronous dispatch of a request already authorized (a live-update stream) is not checked again:
+				// after a sign-out it would be refused on a response that is already streaming
+				.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
+				.requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
 				.requestMatchers("/request-services").permitAll()
 				// answers to resolution notices: the link's signed token stands for the requester
 				.requestMatchers("/respond/**").permitAll()

@@ -109,4 +109,25 @@ class SelfServiceTests {
 		assertThat(suggestions("requisition").html()).doesNotContain(draft.<String>json("$.number"));
 		assertThat(pages.get(d.customer(), "/portal/articles/" + draft.<String>json("$.number")).status()).isEqualTo(404);
 	}
+
+	@Test
+	void theAgentWorkspaceOffersRelatedAnswersAndSimilarTicketsAndRecordsTheAnswerUsed() {
+		String first = api.post(d.agent1(), "/api/v1/tickets", """
+				{"program":"%s","requesterId":%d,"kind":"INCIDENT","subject":"Requisition stuck again","description":"x"}"""
+			.formatted(d.key(), d.customer().id())).json("$.number");
+		String second = api.post(d.agent1(), "/api/v1/tickets", """
+				{"program":"%s","requesterId":%d,"kind":"INCIDENT","subject":"Requisition stuck on submit","description":"y"}"""
+			.formatted(d.key(), d.colleague().id())).json("$.number");
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			String html = pages.get(d.agent1(), "/console/tickets/" + first).html();
+			return html.contains("/console/articles/" + published) && html.contains("/console/tickets/" + second);
+		});
+		Page used = pages.post(d.agent1(), "/console/tickets/" + first + "/articles/" + published);
+		assertThat(used.flash()).containsEntry("done", "article");
+		assertThat(api.get(d.agent1(), "/api/v1/articles/" + published).<Integer>json("$.ticketLinks")).isEqualTo(1);
+		Page article = pages.get(d.agent1(), "/console/articles/" + published);
+		assertThat(article.status()).isEqualTo(200);
+		assertThat(article.html()).contains("PUBLISHED", "VALIDATED").doesNotContain("<script>alert");
+		assertThat(pages.get(d.customer(), "/console/articles/" + published).status()).isEqualTo(403);
+	}
 }

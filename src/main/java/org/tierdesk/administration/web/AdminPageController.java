@@ -91,12 +91,13 @@ class AdminPageController {
 
 	private final JsonMapper json;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	private org.tierdesk.knowledge.SearchIndex searchIndex;
+	private final org.tierdesk.knowledge.SearchIndex searchIndex;
 
 	AdminPageController(Programs programs, SupportGroups groups, Accounts accounts, PeopleAdministration people,
 			Routing routing, ServiceLevels serviceLevels, Escalations escalations, OnCall onCall, Directory directory,
-			Entitlements entitlements, Channels channels, FormActions actions, JsonMapper json) {
+			Entitlements entitlements, Channels channels, FormActions actions, JsonMapper json,
+			org.tierdesk.knowledge.SearchIndex searchIndex) {
+		this.searchIndex = searchIndex;
 		this.programs = programs;
 		this.groups = groups;
 		this.accounts = accounts;

@@ -37,15 +37,16 @@ class KnowledgeRestController {
 
 	private final org.tierdesk.knowledge.TicketFinder tickets;
 
+	private final org.tierdesk.knowledge.SearchIndex index;
+
 	KnowledgeRestController(Knowledge knowledge, org.tierdesk.knowledge.KnowledgeSearch search,
-			org.tierdesk.knowledge.TicketFinder tickets) {
+			org.tierdesk.knowledge.TicketFinder tickets, org.tierdesk.knowledge.SearchIndex index) {
+		this.index = index;
 		this.knowledge = knowledge;
 		this.search = search;
 		this.tickets = tickets;
 	}
 
-	@org.springframework.beans.factory.annotation.Autowired
-	private org.tierdesk.knowledge.SearchIndex index;
 
 	@PostMapping("/api/v1/search/index")
 	@ResponseStatus(HttpStatus.ACCEPTED)

@@ -75,9 +75,20 @@ class TicketPageController {
 
 	private final org.tierdesk.workspace.FormActions actions;
 
+	private final org.tierdesk.knowledge.KnowledgeSearch knowledgeSearch;
+
+	private final org.tierdesk.knowledge.TicketFinder ticketFinder;
+
+	private final org.tierdesk.knowledge.Knowledge knowledge;
+
 	TicketPageController(Tickets tickets, TicketSearch search, TicketAttachments attachments,
 			ServiceLevels serviceLevels, Directory directory, SupportGroups groups, Programs programs,
-			Accounts accounts, org.tierdesk.workspace.FormActions actions) {
+			Accounts accounts, org.tierdesk.workspace.FormActions actions,
+			org.tierdesk.knowledge.KnowledgeSearch knowledgeSearch, org.tierdesk.knowledge.TicketFinder ticketFinder,
+			org.tierdesk.knowledge.Knowledge knowledge) {
+		this.knowledgeSearch = knowledgeSearch;
+		this.ticketFinder = ticketFinder;
+		this.knowledge = knowledge;
 		this.tickets = tickets;
 		this.search = search;
 		this.attachments = attachments;
@@ -119,6 +130,16 @@ class TicketPageController {
 					.filter(o -> !o.number().equals(t.number())).toList());
 		model.addAttribute("escalationGroups", escalationGroups(program, t));
 		model.addAttribute("myAssignment", myAssignment(me, t).orElse(null));
+		String about = t.subject().replaceAll("[\"*|+~()-]", " ").strip();
+		model.addAttribute("related", about.isEmpty() ? List.of()
+				: org.tierdesk.workspace.Snippets.of(knowledgeSearch.search(me, t.program(),
+						new org.tierdesk.knowledge.KnowledgeSearch.Query(about, null, null, false, 5))));
+		model.addAttribute("similar", about.isEmpty() ? List.of()
+				: ticketFinder.search(me, t.program(), about, false, 6).stream()
+					.filter(h -> !h.number().equals(t.number())).limit(5)
+					.map(h -> new org.tierdesk.workspace.Snippets.Found(h.number(), h.subject(),
+							org.tierdesk.workspace.Snippets.html(h.snippet())))
+					.toList());
 		model.addAttribute("linkTypes", LinkType.values());
 		model.addAttribute("resolutionCodes", ResolutionCode.values());
 		return "console/ticket";
@@ -150,6 +171,23 @@ class TicketPageController {
 		}
 		boolean mine = groups.groupsOf(me.accountId()).containsKey(a.group().id()) || me.manages(programs.byKey(t.program()).id());
 		return mine ? Optional.of(a) : Optional.empty();
+	}
+
+	/** "Used to resolve": the article answered this ticket. */
+	@PostMapping("/console/tickets/{number}/articles/{article}")
+	String useArticle(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number,
+			@PathVariable String article, RedirectAttributes redirect) {
+		return actions.run(redirect, "article", Map.of(), () -> knowledge.link(me, article, number), back(number));
+	}
+
+	/** An article as the desk reads it (drafts included, with where it stands in its workflow). */
+	@GetMapping("/console/articles/{number}")
+	String article(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number, Model model) {
+		ConsolePageController.requireStaff(me);
+		model.addAttribute("me", me);
+		model.addAttribute("a", knowledge.get(me, number));
+		model.addAttribute("steps", knowledge.workflow(me, number));
+		return "console/article";
 	}
 
 	@PostMapping("/console/tickets/{number}/take")
