@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tierdesk.ticket.TicketOpened;
-
-import jakarta.persistence.EntityManagerFactory;
 
 /**
  * Tier 0 deflection: a customer who opened an article from the request form and then sent no request within the
@@ -28,20 +25,19 @@ public class Deflection {
 
 	private final Duration window;
 
-	private final String nextId;
+	private final org.tierdesk.system.Sequences sequences;
 
-	Deflection(JdbcTemplate jdbc, Clock clock, EntityManagerFactory emf,
+	Deflection(JdbcTemplate jdbc, Clock clock, org.tierdesk.system.Sequences sequences,
 			@Value("${tierdesk.knowledge.deflection-window:30m}") Duration window) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.window = window;
-		this.nextId = emf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect().getSequenceSupport()
-			.getSequenceNextValString("knowledge_number_seq");
+		this.sequences = sequences;
 	}
 
 	@Transactional
 	public void viewed(long programId, long articleId, long accountId, boolean fromRequest) {
-		Long id = jdbc.queryForObject(nextId, Long.class);
+		long id = sequences.next("knowledge_view_seq");
 		jdbc.update("insert into knowledge_article_view (id, program_id, article_id, account_id, viewed_at, from_request)"
 				+ " values (?, ?, ?, ?, ?, ?)", id, programId, articleId, accountId,
 				java.sql.Timestamp.from(clock.instant()), fromRequest);

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -36,8 +35,6 @@ import org.tierdesk.ticket.Tickets;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-
-import jakarta.persistence.EntityManagerFactory;
 
 /**
  * The knowledge base of each program: articles written by the desk, validated and authorized by the cognizant
@@ -69,11 +66,11 @@ public class Knowledge {
 
 	private final Clock clock;
 
-	private final String nextNumberSql;
+	private final org.tierdesk.system.Sequences sequences;
 
 	Knowledge(ArticleRepository articles, RevisionRepository revisions, WorkflowEventRepository events,
 			Programs programs, Directory directory, SupportGroups groups, Accounts accounts, Tickets tickets,
-			JdbcTemplate jdbc, Clock clock, EntityManagerFactory emf) {
+			JdbcTemplate jdbc, Clock clock, org.tierdesk.system.Sequences sequences) {
 		this.articles = articles;
 		this.revisions = revisions;
 		this.events = events;
@@ -84,8 +81,7 @@ public class Knowledge {
 		this.tickets = tickets;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.nextNumberSql = emf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
-			.getSequenceSupport().getSequenceNextValString("knowledge_number_seq");
+		this.sequences = sequences;
 	}
 
 	/** An article as its reader may see it. */
@@ -129,7 +125,7 @@ public class Knowledge {
 
 	private Article create(DeskPrincipal me, Program p, Content content, Long sourceTicket) {
 		Instant now = clock.instant();
-		Long n = jdbc.queryForObject(nextNumberSql, Long.class);
+		long n = sequences.next("knowledge_number_seq");
 		Article a = articles.save(Article.write(p.id(), String.format("KB-%06d", n), content, me.accountId(),
 				sourceTicket, now));
 		revisions.save(new Revision(a.id(), a.revision(), content.text(), me.accountId(), now,

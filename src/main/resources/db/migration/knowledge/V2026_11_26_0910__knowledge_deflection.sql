@@ -10,5 +10,6 @@ CREATE TABLE knowledge_article_view (
     followed_by     BIGINT,
     CONSTRAINT knowledge_article_view_fk FOREIGN KEY (article_id) REFERENCES knowledge_article (id)
 );
+CREATE SEQUENCE knowledge_view_seq START WITH 1 INCREMENT BY 1;
 CREATE INDEX knowledge_article_view_account_idx ON knowledge_article_view (account_id, viewed_at);
 CREATE INDEX knowledge_article_view_program_idx ON knowledge_article_view (program_id, viewed_at);
