@@ -3,7 +3,6 @@ package org.tierdesk.knowledge;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -377,10 +376,6 @@ public class Article {
 			throw new InvalidFieldException(field, "at most " + max + " characters");
 		}
 		return v;
-	}
-
-	static Comparator<Article> newestFirst() {
-		return Comparator.comparing(Article::updatedAt).reversed();
 	}
 
 	public Long id() { return id; }

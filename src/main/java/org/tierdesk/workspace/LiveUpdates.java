@@ -64,10 +64,6 @@ public class LiveUpdates implements org.springframework.context.SmartLifecycle {
 		return emitter;
 	}
 
-	int subscribers() {
-		return subscribers.size();
-	}
-
 	@Scheduled(fixedDelayString = "${tierdesk.console.live-interval:2s}")
 	void look() {
 		Instant now = clock.instant();
