@@ -90,6 +90,13 @@ public class FormActions {
 		return whenRefused;
 	}
 
+	/** A refusal of a form rendered again in place (not redirected): the field at fault, if the refusal names one. */
+	public static FormProblem refusal(String form, RuntimeException e) {
+		String field = e instanceof InvalidFieldException f ? f.field()
+				: e instanceof RuleViolationException r ? r.field() : null;
+		return new FormProblem(form, field, e.getMessage(), false);
+	}
+
 	private static void refuse(RedirectAttributes redirect, String form, Map<String, String> typed, FormProblem p) {
 		redirect.addFlashAttribute("problem", p);
 		Map<String, String> kept = new java.util.HashMap<>(typed);

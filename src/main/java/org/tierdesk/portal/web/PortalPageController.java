@@ -148,14 +148,8 @@ class PortalPageController {
 					form.subject, form.description, facts, null, null, null), null).ticket();
 			return new ModelAndView("redirect:/portal/requests/" + t.number() + "?opened");
 		}
-		catch (InvalidFieldException e) {
-			return again(me, form, model, new FormProblem("request", e.field(), e.getMessage(), false));
-		}
-		catch (RuleViolationException e) {
-			return again(me, form, model, new FormProblem("request", e.field(), e.getMessage(), false));
-		}
-		catch (ForbiddenException e) {
-			return again(me, form, model, new FormProblem("request", null, e.getMessage(), false));
+		catch (InvalidFieldException | RuleViolationException | ForbiddenException e) {
+			return again(me, form, model, FormActions.refusal("request", e));
 		}
 	}
 

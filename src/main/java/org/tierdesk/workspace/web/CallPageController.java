@@ -193,14 +193,8 @@ class CallPageController {
 			});
 			return new ModelAndView("redirect:/console/tickets/" + number + "?logged");
 		}
-		catch (InvalidFieldException e) {
-			return again(me, call, model, new FormProblem("call", e.field(), e.getMessage(), false));
-		}
-		catch (RuleViolationException e) {
-			return again(me, call, model, new FormProblem("call", e.field(), e.getMessage(), false));
-		}
-		catch (ForbiddenException e) {
-			return again(me, call, model, new FormProblem("call", null, e.getMessage(), false));
+		catch (InvalidFieldException | RuleViolationException | ForbiddenException e) {
+			return again(me, call, model, org.tierdesk.workspace.FormActions.refusal("call", e));
 		}
 	}
 
