@@ -116,6 +116,13 @@ public class Programs {
 		return program;
 	}
 
+	/** The programs whose tickets this person works as desk staff (every program for an administrator), by key. */
+	@Transactional(readOnly = true)
+	public List<Program> staffedBy(DeskPrincipal me) {
+		return (me.isAdmin() ? all() : byIds(me.programIds())).stream().filter(p -> me.staffOf(p.id()))
+			.sorted(java.util.Comparator.comparing(Program::key)).toList();
+	}
+
 	/** The program for its managers and administrators: "not found" when invisible, {@code refusal} otherwise. */
 	public Program forManagers(DeskPrincipal me, String key, String refusal) {
 		Program program = visibleTo(me, key);

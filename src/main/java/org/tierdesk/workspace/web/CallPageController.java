@@ -135,7 +135,7 @@ class CallPageController {
 	@GetMapping("/console/calls/new")
 	String newCall(@AuthenticationPrincipal DeskPrincipal me, @ModelAttribute("call") CallForm call, Model model) {
 		ConsolePageController.requireStaff(me);
-		List<Program> mine = staffPrograms(me);
+		List<Program> mine = programs.staffedBy(me);
 		if ((call.program == null || call.program.isBlank()) && !mine.isEmpty()) {
 			call.program = mine.get(0).key();
 		}
@@ -211,10 +211,6 @@ class CallPageController {
 				|| (blank(call.name) != null && call.name.strip().length() >= 2) || blank(call.serial) != null);
 	}
 
-	private List<Program> staffPrograms(DeskPrincipal me) {
-		List<Program> all = me.isAdmin() ? programs.all() : programs.byIds(me.programIds());
-		return all.stream().filter(p -> me.staffOf(p.id())).sorted(java.util.Comparator.comparing(Program::key)).toList();
-	}
 
 	private static String blank(String s) {
 		return s == null || s.isBlank() ? null : s.strip();

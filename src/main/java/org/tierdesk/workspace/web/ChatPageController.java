@@ -41,8 +41,7 @@ class ChatPageController {
 	@GetMapping("/console/chats/waiting")
 	String waiting(@AuthenticationPrincipal DeskPrincipal me, Model model) {
 		ConsolePageController.requireStaff(me);
-		List<Program> mine = (me.isAdmin() ? programs.all() : programs.byIds(me.programIds())).stream()
-			.filter(p -> me.staffOf(p.id())).sorted(java.util.Comparator.comparing(Program::key)).toList();
+		List<Program> mine = programs.staffedBy(me);
 		List<Chats.ChatView> waiting = new ArrayList<>();
 		mine.forEach(p -> waiting.addAll(chats.waiting(me, p.key())));
 		model.addAttribute("queuePrograms", mine);

@@ -149,7 +149,7 @@ class ConsolePageController {
 			return "console/queues :: results";
 		}
 		counts(me, q, model);
-		model.addAttribute("programs", staffPrograms(me));
+		model.addAttribute("programs", programs.staffedBy(me));
 		model.addAttribute("saved", savedFilters.of(me));
 		return "console/queues";
 	}
@@ -188,7 +188,7 @@ class ConsolePageController {
 		model.addAttribute("counts", byName);
 		model.addAttribute("countCap", TicketSearch.COUNT_CAP);
 		List<Chats.ChatView> waiting = new ArrayList<>();
-		for (Program p : staffPrograms(me)) {
+		for (Program p : programs.staffedBy(me)) {
 			if (q.program() == null || q.program().equals(p.key())) {
 				waiting.addAll(chats.waiting(me, p.key()));
 			}
@@ -225,10 +225,6 @@ class ConsolePageController {
 		return live.subscribe(me);
 	}
 
-	private List<Program> staffPrograms(DeskPrincipal me) {
-		List<Program> all = me.isAdmin() ? programs.all() : programs.byIds(me.programIds());
-		return all.stream().filter(p -> me.staffOf(p.id())).sorted(java.util.Comparator.comparing(Program::key)).toList();
-	}
 
 	static void requireStaff(DeskPrincipal me) {
 		if (!me.isStaff()) {
