@@ -49,8 +49,9 @@ public class Directory {
 		}
 	}
 
-	public record ReleaseInfo(String version, LocalDate supportedFrom, LocalDate supportedUntil,
-			boolean supportedToday) {
+	/** A release of a system and where it stands today: current, supported, end of support, or not yet supported. */
+	public record ReleaseInfo(String version, LocalDate releasedOn, LocalDate supportedFrom, LocalDate supportedUntil,
+			boolean supportedToday, ReleaseStatus status) {
 	}
 
 	/** Who to go to at a tier: the group (a vendor with its contract at Tier 4) and its named point of contact. */
@@ -134,6 +135,28 @@ public class Directory {
 		}
 		Program program = programs.byId(programId);
 		return find(program, nameOrAlias).map(s -> infos(program, List.of(s)).get(0));
+	}
+
+	/**
+	 * Where the version a customer runs stands: the release's status today in the program's zone, and the current
+	 * release, with a sentence for whoever takes the request. Empty when no system or version is named or the
+	 * directory does not know the system.
+	 */
+	public Optional<ReleaseStanding> standing(long programId, String nameOrAlias, String version) {
+		if (version == null || version.isBlank()) {
+			return Optional.empty();
+		}
+		return lookUp(programId, nameOrAlias).map(s -> ReleaseStanding.of(s, version.strip()));
+	}
+
+	/**
+	 * The release and version supported per system: the current release, the others in support, and the ended.
+	 * Customers of the program read it too (it tells them what to run).
+	 */
+	public List<SupportedReleases> supportedReleases(DeskPrincipal me, String programKey) {
+		Program program = visible(me, programKey);
+		return infos(program, systems.findByProgramIdOrderByName(program.id())).stream().map(SupportedReleases::of)
+			.toList();
 	}
 
 	/**
@@ -249,7 +272,7 @@ public class Directory {
 			entries.add(new SystemEntry(s.name(), s.aliases().stream().map(SystemParts.Alias::alias).toList(),
 					s.type().name(),
 					s.releases().stream().map(r -> new ReleaseEntry(r.version(), text(r.supportedFrom()),
-							text(r.supportedUntil()))).toList(),
+							text(r.supportedUntil()), text(r.releasedOn()))).toList(),
 					s.authorities().stream().map(a -> new AuthorityEntry(a.tier(), groupsById.get(a.groupId()).name(),
 							a.contactName(), a.contactEmail(), a.contactPhone(), a.contactHours())).toList(),
 					s.verifiedBy(), text(s.verifiedAt()), text(s.reviewDue())));
@@ -299,8 +322,7 @@ public class Directory {
 		LocalDate today = today(program);
 		return found.stream().map(s -> new SystemInfo(s.id(), program.key(), s.name(), s.type(),
 				s.aliases().stream().map(SystemParts.Alias::alias).toList(),
-				s.releases().stream().map(r -> new ReleaseInfo(r.version(), r.supportedFrom(), r.supportedUntil(),
-						r.supportedOn(today))).toList(),
+				ReleaseStatus.of(s.releases(), today),
 				s.authorities().stream().map(a -> {
 					GroupInfo g = groupsById.get(a.groupId());
 					return new AuthorityInfo(a.tier(), a.groupId(), g.name(), g.contractReference(), a.contactName(),

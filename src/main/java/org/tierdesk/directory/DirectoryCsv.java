@@ -27,7 +27,7 @@ import org.tierdesk.system.NameKey;
 /**
  * The directory as CSV: one row per cognizant authority, the system's own columns on its first row (later rows of
  * the same system leave them empty or repeat them). Aliases and releases are {@code |}-separated; a release is
- * {@code version@from..until} with either date optional. See {@code docs/directory-example.csv}.
+ * {@code version@from..until} with either date optional, optionally followed by {@code @released-on}. See {@code docs/directory-example.csv}.
  */
 final class DirectoryCsv {
 
@@ -145,7 +145,8 @@ final class DirectoryCsv {
 	}
 
 	private static String release(ReleaseEntry r) {
-		return r.version() + "@" + Objects.toString(r.supportedFrom(), "") + ".." + Objects.toString(r.supportedUntil(), "");
+		return r.version() + "@" + Objects.toString(r.supportedFrom(), "") + ".." + Objects.toString(r.supportedUntil(), "")
+				+ (r.releasedOn() == null ? "" : "@" + r.releasedOn());
 	}
 
 	/** The rows of one system, gathered. */
@@ -209,10 +210,14 @@ final class DirectoryCsv {
 				return new ReleaseEntry(text, null, null);
 			}
 			String dates = text.substring(at + 1);
+			int second = dates.indexOf('@');
+			String released = second < 0 ? "" : dates.substring(second + 1);
+			dates = second < 0 ? dates : dates.substring(0, second);
 			int dots = dates.indexOf("..");
 			String from = dots < 0 ? dates : dates.substring(0, dots);
 			String until = dots < 0 ? "" : dates.substring(dots + 2);
-			return new ReleaseEntry(text.substring(0, at).strip(), emptyAsNull(from.strip()), emptyAsNull(until.strip()));
+			return new ReleaseEntry(text.substring(0, at).strip(), emptyAsNull(from.strip()), emptyAsNull(until.strip()),
+					emptyAsNull(released.strip()));
 		}
 
 		private static List<String> split(String value) {

@@ -28,8 +28,15 @@ public record DirectoryDocument(String program, List<SystemEntry> systems, OnCal
 			List<AuthorityEntry> authorities, String verifiedBy, String verifiedAt, String reviewDue) {
 	}
 
-	/** A release currently supported, from and until when ({@code supportedUntil} empty: open-ended). */
-	public record ReleaseEntry(String version, String supportedFrom, String supportedUntil) {
+	/**
+	 * A release: when it shipped ({@code releasedOn}, optional) and from and until when it is supported
+	 * ({@code supportedUntil} empty: open-ended).
+	 */
+	public record ReleaseEntry(String version, String supportedFrom, String supportedUntil, String releasedOn) {
+
+		public ReleaseEntry(String version, String supportedFrom, String supportedUntil) {
+			this(version, supportedFrom, supportedUntil, null);
+		}
 	}
 
 	/** The cognizant authority at a tier: a support group of the program, by name, and its point of contact. */

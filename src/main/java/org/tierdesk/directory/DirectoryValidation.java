@@ -157,6 +157,7 @@ final class DirectoryValidation {
 			String version = text(release.version(), line, rat + "version", 100, true);
 			LocalDate from = date(release.supportedFrom(), line, rat + "supportedFrom", false);
 			LocalDate until = date(release.supportedUntil(), line, rat + "supportedUntil", false);
+			LocalDate released = date(release.releasedOn(), line, rat + "releasedOn", false);
 			if (from != null && until != null && until.isBefore(from)) {
 				problems.add(new RowProblem(line, rat + "supportedUntil", "support ends before it starts"));
 			}
@@ -164,7 +165,7 @@ final class DirectoryValidation {
 				problems.add(new RowProblem(line, rat + "version", "release " + version + " is listed twice"));
 			}
 			if (version != null) {
-				releases.add(new Release(version, from, until));
+				releases.add(new Release(version, from, until, released));
 			}
 		}
 		List<Authority> authorities = new ArrayList<>();

@@ -22,7 +22,7 @@ final class SystemParts {
 
 	@Embeddable
 	record Release(@Column(name = "release_version") String version, LocalDate supportedFrom,
-			LocalDate supportedUntil) {
+			LocalDate supportedUntil, LocalDate releasedOn) {
 
 		boolean supportedOn(LocalDate day) {
 			return (supportedFrom == null || !day.isBefore(supportedFrom))
@@ -32,7 +32,8 @@ final class SystemParts {
 		@Override
 		public String toString() {
 			return version + " (" + (supportedFrom == null ? "" : supportedFrom) + ".."
-					+ (supportedUntil == null ? "" : supportedUntil) + ")";
+					+ (supportedUntil == null ? "" : supportedUntil) + (releasedOn == null ? "" : ", released " + releasedOn)
+					+ ")";
 		}
 	}
 

@@ -22,7 +22,7 @@ import jakarta.persistence.Version;
 class Outbound {
 
 	enum Purpose {
-		ACKNOWLEDGEMENT, REPLY, RESOLUTION, ESCALATION
+		ACKNOWLEDGEMENT, REPLY, RESOLUTION, ESCALATION, NOTICE
 	}
 
 	enum Status {

@@ -92,13 +92,15 @@ public class KnowledgeSearch {
 						.should(f.simpleQueryString().fields(TEXT_PT).matching(text).defaultOperator(BooleanOperator.AND)));
 				}
 				else {
-					// plain words: all of them (stemmed) rank first; any of them, one typo each, still finds
+					// plain words: all of them (stemmed) rank first; with one typo each, all of them (but one, from
+					// three words up) still find — never "any one word", which matches most of a large base
 					root.add(f.bool()
 						.should(f.simpleQueryString().fields(TEXT_EN).matching(text)
 							.defaultOperator(BooleanOperator.AND).boost(2f))
 						.should(f.simpleQueryString().fields(TEXT_PT).matching(text)
 							.defaultOperator(BooleanOperator.AND).boost(2f))
-						.should(f.match().fields(TEXT_EN).fields(TEXT_PT).matching(text).fuzzy(1)));
+						.should(f.match().fields(TEXT_EN).fields(TEXT_PT).matching(text).fuzzy(1)
+							.minimumShouldMatch(m -> m.ifMoreThan(2).thenRequireNumber(-1))));
 				}
 				if (q.system() != null && !q.system().isBlank()) {
 					root.add(f.match().field("system").matching(q.system().strip()));

@@ -68,7 +68,8 @@ public class TicketFinder {
 						.boost(2f));
 				if (!syntax) {
 					all = all.should(f.match().fields("subject_en", "description_en", "entries.body_en", "subject_pt",
-							"description_pt", "entries.body_pt").matching(q).fuzzy(1));
+							"description_pt", "entries.body_pt").matching(q).fuzzy(1)
+						.minimumShouldMatch(m -> m.ifMoreThan(2).thenRequireNumber(-1)));
 				}
 				root.add(all);
 			})

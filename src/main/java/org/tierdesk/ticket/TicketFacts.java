@@ -10,7 +10,8 @@ public record TicketFacts(long id, String number, long programId, TicketKind kin
 		String description, String category, Priority priority, String affectedSystem, String location,
 		long requesterId, String requesterOrganization, TicketStatus status, int tier, Long ownerId,
 		Long ownerGroupId, Long activeAssignmentId, Long activeGroupId, Long activeAssigneeId, Instant createdAt,
-		java.util.Map<String, String> customFields, String serviceLevel, String serialNumber, String contractNumber) {
+		java.util.Map<String, String> customFields, String serviceLevel, String serialNumber, String contractNumber,
+		String affectedVersion) {
 
 	static TicketFacts of(Ticket t) {
 		var active = t.activeAssignment();
@@ -21,6 +22,6 @@ public record TicketFacts(long id, String number, long programId, TicketKind kin
 				active.map(Assignment::id).orElse(null), active.map(Assignment::groupId).orElse(null),
 				active.map(Assignment::assigneeId).orElse(null),
 				t.createdAt(), t.customFields(), t.entitlement().map(Entitlement::serviceLevel).orElse(null),
-				f.serialNumber(), f.contractNumber());
+				f.serialNumber(), f.contractNumber(), f.affectedVersion());
 	}
 }

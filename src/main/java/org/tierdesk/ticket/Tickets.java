@@ -698,6 +698,62 @@ public class Tickets {
 		});
 	}
 
+	/**
+	 * The system writes a public reply on the ticket (a fixed release, a known error's workaround): the customer is
+	 * told on their channel like any reply, the owner sees it on the ticket. Ended tickets are left alone.
+	 *
+	 * @return whether the reply was written
+	 */
+	public boolean tellAsSystem(long ticketId, String text) {
+		return Boolean.TRUE.equals(tx.execute(s -> {
+			Ticket t = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("no ticket " + ticketId));
+			if (t.status().isEnded()) {
+				return false;
+			}
+			TicketEntry entry = t.addEntry(EntryVisibility.PUBLIC, Channel.API, TicketViews.SYSTEM_ACTOR, null, text,
+					clock.instant());
+			entityManager.persist(entry);
+			t.announceEntry(entry);
+			entityManager.flush();
+			publish(t);
+			return true;
+		}));
+	}
+
+	/** How many of these tickets were reopened (their resolution rejected) at or after {@code since}. */
+	public long reopenedSince(java.util.Collection<Long> ticketIds, Instant since) {
+		if (ticketIds.isEmpty()) {
+			return 0;
+		}
+		return readTx.execute(s -> entityManager.createQuery("select count(distinct h.ticket.id) from HistoryRecord h "
+				+ "where h.ticket.id in :ids and h.action = 'RESOLUTION_REJECTED' and h.occurredAt >= :since", Long.class)
+			.setParameter("ids", ticketIds).setParameter("since", since).getSingleResult());
+	}
+
+	/**
+	 * How many of a program's tickets opened in {@code [from, to)} name one of these systems (any of its names,
+	 * ignoring case) and, when given, this version.
+	 */
+	public long countOpenedOn(long programId, java.util.Collection<String> systemNames, String version, Instant from,
+			Instant to) {
+		if (systemNames.isEmpty()) {
+			return 0;
+		}
+		List<String> names = systemNames.stream().map(n -> n.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+		return readTx.execute(s -> {
+			var query = entityManager.createQuery("select count(t) from Ticket t where t.programId = :p "
+					+ "and lower(t.facts.affectedSystem) in :names "
+					+ (version == null ? "" : "and t.facts.affectedVersion = :version ")
+					+ "and t.createdAt >= :from and t.createdAt < :to", Long.class)
+				.setParameter("p", programId).setParameter("names", names)
+				.setParameter("from", from).setParameter("to", to);
+			if (version != null) {
+				query.setParameter("version", version);
+			}
+			return query.getSingleResult();
+		});
+	}
+
 	/** The entitlement module re-evaluated the ticket (its requester, asset or contract changed): snapshot it. */
 	public void recordEntitlement(long ticketId, Entitlement entitlement) {
 		tx.executeWithoutResult(s -> {

@@ -61,61 +61,34 @@ public class QueuePageBenchmark {
 	@Param({ "100000" })
 	public int tickets;
 
-	private EmbeddedPostgres postgres;
-
-	private Process server;
-
-	private Path log;
-
-	private String baseUrl;
-
-	private HttpClient http;
+	private ServiceUnderTest service;
 
 	private String someTicket;
 
 	@Setup(Level.Trial)
 	public void start() throws Exception {
-		Path dataDir = Files.createTempDirectory("tierdesk-queue-bench");
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		baseUrl = "http://127.0.0.1:" + port;
-		postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(List.of(JVM_OPTIONS.split(" ")));
-		command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--tierdesk.data-dir=" + dataDir,
-				"--logging.level.root=WARN", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
-		log = dataDir.resolve("server.log");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-		builder.environment().put("TIERDESK_ADMIN_PASSWORD", "bench-admin-password");
-		http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-			.cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-		server = builder.start();
-		awaitHealthy();
+		service = ServiceUnderTest.start("tierdesk-queue-bench", JVM_OPTIONS);
 		seed();
-		signIn();
+		service.signIn("bench.agent", "bench-agent-password");
+		service.page("/console");
 	}
 
 	/** The program, its people and groups through the API; the tickets straight into the database (fast). */
 	private void seed() throws Exception {
-		String admin = basic("admin", "bench-admin-password");
-		api("/api/v1/programs", admin, "{\"key\":\"BENCH\",\"name\":\"Benchmark program\"}");
-		String agent = api("/api/v1/users", admin, """
+		String admin = ServiceUnderTest.ADMIN;
+		service.post("/api/v1/programs", admin, "{\"key\":\"BENCH\",\"name\":\"Benchmark program\"}");
+		String agent = service.post("/api/v1/users", admin, """
 				{"username":"bench.agent","displayName":"Bench Agent","roles":["AGENT"],"programs":["BENCH"],
 				 "password":"bench-agent-password"}""");
-		String customer = api("/api/v1/users", admin, """
+		String customer = service.post("/api/v1/users", admin, """
 				{"username":"bench.customer","displayName":"Bench Customer","roles":["CUSTOMER"],
 				 "programs":["BENCH"],"organization":"Bench Org"}""");
-		String tier1 = api("/api/v1/programs/BENCH/groups", admin, "{\"name\":\"Service Desk\",\"tier\":1}");
-		String tier2 = api("/api/v1/programs/BENCH/groups", admin, "{\"name\":\"Specialists\",\"tier\":2}");
-		api("/api/v1/programs/BENCH/groups/" + id(tier1) + "/members", admin, "{\"userId\":" + id(agent) + "}");
-		api("/api/v1/programs/BENCH/groups/" + id(tier2) + "/members", admin, "{\"userId\":" + id(agent) + "}");
+		String tier1 = service.post("/api/v1/programs/BENCH/groups", admin, "{\"name\":\"Service Desk\",\"tier\":1}");
+		String tier2 = service.post("/api/v1/programs/BENCH/groups", admin, "{\"name\":\"Specialists\",\"tier\":2}");
+		service.post("/api/v1/programs/BENCH/groups/" + id(tier1) + "/members", admin, "{\"userId\":" + id(agent) + "}");
+		service.post("/api/v1/programs/BENCH/groups/" + id(tier2) + "/members", admin, "{\"userId\":" + id(agent) + "}");
 		String program;
-		try (Connection db = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
-				"postgres"); Statement sql = db.createStatement()) {
+		try (Connection db = service.database(); Statement sql = db.createStatement()) {
 			var rs = sql.executeQuery("select id from program where program_key = 'BENCH'");
 			rs.next();
 			program = rs.getString(1);
@@ -154,137 +127,57 @@ public class QueuePageBenchmark {
 		someTicket = "BENCH-" + (tickets / 2 + 1);
 	}
 
-	/** The login form with its CSRF token, as a browser does it; the session cookie is kept by the client. */
-	private void signIn() throws Exception {
-		String page = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-		if (!csrf.find()) {
-			throw new IllegalStateException("no CSRF token on the login page");
-		}
-		String form = "username=bench.agent&password=bench-agent-password&_csrf="
-				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-		if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
-			throw new IllegalStateException("login failed: " + login.statusCode() + " " + login.headers());
-		}
-		page("/console");
-	}
-
-	private int page(String path) throws Exception {
-		HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
-				HttpResponse.BodyHandlers.ofByteArray());
-		if (r.statusCode() != 200) {
-			throw new IllegalStateException(path + " answered " + r.statusCode());
-		}
-		return r.body().length;
-	}
-
 	@Benchmark
 	public int myTickets() throws Exception {
-		return page("/console?queue=mine&program=BENCH");
+		return service.page("/console?queue=mine&program=BENCH");
 	}
 
 	@Benchmark
 	public int unassignedQueue() throws Exception {
-		return page("/console?queue=unassigned&program=BENCH");
+		return service.page("/console?queue=unassigned&program=BENCH");
 	}
 
 	@Benchmark
 	public int myGroupsQueue() throws Exception {
-		return page("/console?queue=groups&program=BENCH");
+		return service.page("/console?queue=groups&program=BENCH");
 	}
 
 	@Benchmark
 	public int allOpenFirstPage() throws Exception {
-		return page("/console?queue=open&program=BENCH");
+		return service.page("/console?queue=open&program=BENCH");
 	}
 
 	@Benchmark
 	public int allOpenPage400() throws Exception {
-		return page("/console?queue=open&program=BENCH&page=400");
+		return service.page("/console?queue=open&program=BENCH&page=400");
 	}
 
 	@Benchmark
 	public int filteredTier2Incidents() throws Exception {
-		return page("/console?queue=open&program=BENCH&tier=2&kind=INCIDENT");
+		return service.page("/console?queue=open&program=BENCH&tier=2&kind=INCIDENT");
 	}
 
 	@Benchmark
 	public int nearingSla() throws Exception {
-		return page("/console?queue=sla&program=BENCH");
+		return service.page("/console?queue=sla&program=BENCH");
 	}
 
 	@Benchmark
 	public int liveCounts() throws Exception {
-		return page("/console/counts?program=BENCH");
+		return service.page("/console/counts?program=BENCH");
 	}
 
 	@Benchmark
 	public int ticketWorkspace() throws Exception {
-		return page("/console/tickets/" + someTicket);
+		return service.page("/console/tickets/" + someTicket);
 	}
 
 	@TearDown(Level.Trial)
 	public void stop() throws Exception {
-		server.destroy();
-		if (!server.waitFor(30, TimeUnit.SECONDS)) {
-			server.destroyForcibly();
-		}
-		postgres.close();
-	}
-
-	private void awaitHealthy() throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (System.nanoTime() < deadline) {
-			if (!server.isAlive()) {
-				throw new IllegalStateException("the service died:\n" + Files.readString(log));
-			}
-			try {
-				HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200 && health.body().contains("UP")) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("the service did not start:\n" + Files.readString(log));
-	}
-
-	private String api(String path, String authorization, String json) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-			.header("Authorization", authorization).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() / 100 != 2) {
-			throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
-		}
-		return response.body();
+		service.close();
 	}
 
 	private static String id(String json) {
-		Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(json);
-		if (!m.find()) {
-			throw new IllegalStateException("no id in " + json);
-		}
-		return m.group(1);
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Path jar() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			return files.filter(p -> p.getFileName().toString().matches("tierdesk-.*\\.jar"))
-				.filter(p -> !p.getFileName().toString().endsWith("-plain.jar") && !p.toString().endsWith(".original"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("build the jar first: ./mvnw -Pbenchmark verify"));
-		}
+		return ServiceUnderTest.id(json);
 	}
 }

@@ -87,6 +87,8 @@ class DirectoryTests {
 		Response rsupply = api.get(d.agent1(), dir + "/systems/R-Supply");
 		assertThat((Boolean) rsupply.json("$.releases[0].supportedToday")).isTrue();
 		assertThat((Boolean) rsupply.json("$.releases[1].supportedToday")).isFalse();
+		assertThat((String) rsupply.json("$.releases[0].status")).isEqualTo("CURRENT");
+		assertThat((String) rsupply.json("$.releases[1].status")).isEqualTo("END_OF_SUPPORT");
 	}
 
 	@Test

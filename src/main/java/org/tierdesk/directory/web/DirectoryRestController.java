@@ -43,6 +43,13 @@ class DirectoryRestController {
 		return directory.systems(me, key, q, type);
 	}
 
+	@GetMapping("/releases")
+	@Operation(summary = "Current release and versions supported per system (status from the release's dates, today)")
+	List<org.tierdesk.directory.SupportedReleases> releases(@PathVariable String key,
+			@AuthenticationPrincipal DeskPrincipal me) {
+		return directory.supportedReleases(me, key);
+	}
+
 	@GetMapping("/systems/{name}")
 	@Operation(summary = "One system by name or alias, with its cognizant authority at each tier")
 	SystemInfo system(@PathVariable String key, @PathVariable String name, @AuthenticationPrincipal DeskPrincipal me) {

@@ -1,0 +1,74 @@
+package org.tierdesk.deficiency;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.tierdesk.directory.Directory;
+import org.tierdesk.directory.ReleaseStanding;
+import org.tierdesk.ticket.TicketFacts;
+import org.tierdesk.ticket.TicketOpened;
+import org.tierdesk.ticket.Tickets;
+
+/**
+ * What intake should know about the system and version a request names: whether the customer runs a release the
+ * desk supports (from the directory), and the known errors (open deficiency reports with their workaround) for it.
+ * Shown live on the request and call forms; written as an internal note on every new ticket that has any.
+ */
+@Component
+public class IntakeWarnings {
+
+	/** The warnings for a system and version: the release's standing (when unsupported) and the known errors. */
+	public record Warnings(ReleaseStanding release, List<DeficiencyReports.KnownError> knownErrors) {
+
+		public boolean any() {
+			return release != null || !knownErrors.isEmpty();
+		}
+
+		/** The note an agent reads on the ticket. */
+		String note() {
+			List<String> lines = new ArrayList<>();
+			if (release != null) {
+				lines.add("Unsupported version: " + release.message());
+			}
+			for (DeficiencyReports.KnownError e : knownErrors) {
+				lines.add("Known error " + e.number() + " (" + e.system() + " " + e.versionFound() + ", " + e.status()
+						+ "): " + e.title() + (e.workaround() == null ? "" : "\nWorkaround: " + e.workaround())
+						+ (e.fixRelease() == null ? "" : "\nFix planned in " + e.fixRelease()
+								+ (e.fixPlannedOn() == null ? "" : " on " + e.fixPlannedOn())));
+			}
+			return String.join("\n\n", lines);
+		}
+	}
+
+	private final Directory directory;
+
+	private final DeficiencyReports reports;
+
+	private final Tickets tickets;
+
+	IntakeWarnings(Directory directory, DeficiencyReports reports, Tickets tickets) {
+		this.directory = directory;
+		this.reports = reports;
+		this.tickets = tickets;
+	}
+
+	public Warnings of(long programId, String system, String version) {
+		ReleaseStanding standing = directory.standing(programId, system, version).filter(ReleaseStanding::unsupported)
+			.orElse(null);
+		return new Warnings(standing, reports.knownErrors(programId, system, version));
+	}
+
+	@ApplicationModuleListener
+	void on(TicketOpened opened) {
+		TicketFacts t = tickets.facts(opened.ticketId()).orElse(null);
+		if (t == null || t.affectedSystem() == null) {
+			return;
+		}
+		Warnings warnings = of(t.programId(), t.affectedSystem(), t.affectedVersion());
+		if (warnings.any()) {
+			tickets.noteAsSystem(t.id(), warnings.note());
+		}
+	}
+}
