@@ -39,6 +39,9 @@ class Asset {
 
 	private LocalDate warrantyEnds;
 
+	/** The release the asset runs (the installed base advisories are targeted at). */
+	private String systemVersion;
+
 	protected Asset() {
 	}
 
@@ -48,7 +51,7 @@ class Asset {
 	}
 
 	String define(String serialNumber, String system, String site, String organization, String contractNumber,
-			LocalDate warrantyEnds) {
+			LocalDate warrantyEnds, String version) {
 		String before = this.serialNumber == null ? "" : terms().toString();
 		this.serialNumber = serialNumber;
 		this.systemName = system;
@@ -56,11 +59,13 @@ class Asset {
 		this.organization = organization;
 		this.contractNumber = contractNumber;
 		this.warrantyEnds = warrantyEnds;
+		this.systemVersion = version;
 		return before.equals(terms().toString()) ? null : before;
 	}
 
 	Coverage.AssetTerms terms() {
-		return new Coverage.AssetTerms(serialNumber, systemName, site, organization, contractNumber, warrantyEnds);
+		return new Coverage.AssetTerms(serialNumber, systemName, site, organization, contractNumber, warrantyEnds,
+				systemVersion);
 	}
 
 	Long id() {

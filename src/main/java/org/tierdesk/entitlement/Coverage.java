@@ -20,7 +20,7 @@ final class Coverage {
 	}
 
 	record AssetTerms(String serialNumber, String system, String site, String organization, String contractNumber,
-			LocalDate warrantyEnds) {
+			LocalDate warrantyEnds, String version) {
 	}
 
 	record LicenceTerms(String organization, String product, int entitled, int used) {

@@ -328,7 +328,7 @@ public class Entitlements implements IntakeCheck {
 	}
 
 	public record AssetView(String serialNumber, String system, String site, String organization,
-			String contractNumber, LocalDate warrantyEnds) {
+			String contractNumber, LocalDate warrantyEnds, String version) {
 	}
 
 	public record LicenceView(String organization, String product, int entitled, int used, boolean overLimit) {
@@ -348,7 +348,19 @@ public class Entitlements implements IntakeCheck {
 		Program program = readable(me, programKey);
 		return assets.findByProgramIdOrderBySerialNumber(program.id()).stream().map(Asset::terms)
 			.map(a -> new AssetView(a.serialNumber(), a.system(), a.site(), a.organization(), a.contractNumber(),
-					a.warrantyEnds()))
+					a.warrantyEnds(), a.version()))
+			.toList();
+	}
+
+	/**
+	 * The program's installed base, for other modules (advisories): every asset with the system and release it runs,
+	 * and the organization and site it is at.
+	 */
+	@Transactional(readOnly = true)
+	public List<AssetView> installedBase(long programId) {
+		return assets.findByProgramIdOrderBySerialNumber(programId).stream().map(Asset::terms)
+			.map(a -> new AssetView(a.serialNumber(), a.system(), a.site(), a.organization(), a.contractNumber(),
+					a.warrantyEnds(), a.version()))
 			.toList();
 	}
 
@@ -374,7 +386,7 @@ public class Entitlements implements IntakeCheck {
 			this.columns = List.of(columns);
 		}
 
-		/** The CSV header the import expects. */
+		/** The CSV header the import expects (assets may add an optional {@code version} column). */
 		public List<String> columns() {
 			return columns;
 		}
@@ -440,7 +452,7 @@ public class Entitlements implements IntakeCheck {
 						Asset a = assets.findByProgramIdAndSerialKey(program.id(), Coverage.key(serial))
 							.orElseGet(() -> new Asset(program.id(), Coverage.key(serial)));
 						count(counts, a.id() == null, a.define(serial, get.apply("system"), get.apply("site"),
-								get.apply("organization"), contract, warranty));
+								get.apply("organization"), contract, warranty, get.apply("version")));
 						if (a.id() == null) {
 							assets.save(a);
 						}

@@ -60,6 +60,7 @@ public class Article {
 	@GenericField
 	private long programId;
 
+	@KeywordField(projectable = Projectable.YES)
 	private String number;
 
 	@FullTextField(name = "title_en", analyzer = SearchAnalysis.ENGLISH, projectable = Projectable.YES,
@@ -93,14 +94,14 @@ public class Article {
 	private String keywords;
 
 	@Enumerated(EnumType.STRING)
-	@KeywordField
+	@KeywordField(projectable = Projectable.YES)
 	private Audience audience;
 
 	@GenericField
 	private Integer internalTier;
 
 	@Enumerated(EnumType.STRING)
-	@KeywordField
+	@KeywordField(projectable = Projectable.YES)
 	private ArticleStatus status;
 
 	private int revision;
@@ -309,7 +310,7 @@ public class Article {
 	}
 
 	/** Published and its current revision validated (expiry is checked at query time, against the reader's today). */
-	@GenericField
+	@GenericField(projectable = Projectable.YES)
 	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "status")),
 			@ObjectPath(@PropertyValue(propertyName = "revision")),
 			@ObjectPath(@PropertyValue(propertyName = "validatedRevision")) })

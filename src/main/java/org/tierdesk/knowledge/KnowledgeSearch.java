@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tierdesk.directory.SupportGroups;
@@ -58,7 +57,16 @@ public class KnowledgeSearch {
 			boolean answer, float score) {
 	}
 
-	public record Query(String text, String system, String version, boolean everything, Integer limit) {
+	/**
+	 * A search. {@code related}: the text is a request being written or a ticket's subject, not a query — any of
+	 * its words may match, the articles sharing the most (and rarest) words first.
+	 */
+	public record Query(String text, String system, String version, boolean everything, Integer limit,
+			boolean related) {
+
+		public Query(String text, String system, String version, boolean everything, Integer limit) {
+			this(text, system, version, everything, limit, false);
+		}
 	}
 
 	public List<Hit> search(DeskPrincipal me, String programKey, Query q) {
@@ -79,28 +87,60 @@ public class KnowledgeSearch {
 		int tier = staff ? highestTier(me, p) : 0;
 		boolean everything = staff && q.everything();
 		boolean syntax = text.matches(".*[\"*|+~()].*") || text.matches("(^|.*\\s)-\\S.*");
-		SearchSession session = Search.session(entityManager);
-		List<List<?>> rows = session.search(Article.class)
-			.select(f -> f.composite().from(f.entity(), f.highlight("solution_en"), f.highlight("problem_en"),
-					f.highlight("title_en"), f.score()).asList())
+		// every word (stemmed) first; only when that finds too little, the same words with one typo each
+		List<List<?>> rows = find(p, text, q, me.manages(p.id()), false, staff, everything, tier, today, limit);
+		if (rows.size() < limit && !syntax) {
+			java.util.Set<Object> seen = new java.util.HashSet<>();
+			rows.forEach(r -> seen.add(r.get(0)));
+			rows = new java.util.ArrayList<>(rows);
+			for (List<?> r : find(p, text, q, me.manages(p.id()), true, staff, everything, tier, today, limit)) {
+				if (rows.size() < limit && seen.add(r.get(0))) {
+					rows.add(r);
+				}
+			}
+		}
+		return rows.stream().map(row -> {
+			String snippet = first(row.get(1), row.get(2), row.get(3));
+			if (snippet == null) {
+				String problem = (String) row.get(5);
+				snippet = problem.length() > 160 ? problem.substring(0, 160) + "…" : problem;
+			}
+			return new Hit((String) row.get(0), (String) row.get(6), snippet, (ArticleStatus) row.get(7),
+					(Audience) row.get(8), Boolean.TRUE.equals(row.get(9)), (Float) row.get(4));
+		}).toList();
+	}
+
+	/** One search; filters score nothing, hits are not counted past the first thousand. */
+	private List<List<?>> find(Program p, String text, Query q, boolean manager, boolean typos, boolean staff,
+			boolean everything, int tier, LocalDate today, int limit) {
+		return Search.session(entityManager).search(Article.class)
+			// projections only: a page of hits never reads the database
+			.select(f -> f.composite().from(f.field("number", String.class), f.highlight("solution_en"),
+					f.highlight("problem_en"), f.highlight("title_en"), f.score(), f.field("problem_en", String.class),
+					f.field("title_en", String.class), f.field("status", ArticleStatus.class),
+					f.field("audience", Audience.class), f.field("answer", Boolean.class)).asList())
 			.where((f, root) -> {
-				root.add(f.match().field("programId").matching(p.id()));
-				if (syntax) {
-					// the reader used the syntax ("a phrase", prefix*, -not): exactly that
+				root.add(f.match().field("programId").matching(p.id()).constantScore());
+				if (typos && q.related()) {
+					root.add(f.match().fields(TEXT_EN).fields(TEXT_PT).matching(text).fuzzy(1));
+				}
+				else if (typos) {
+					// one typo a word, all the words (all but one from three words up) — never "any one word",
+					// which matches most of a large base
+					root.add(f.match().fields(TEXT_EN).fields(TEXT_PT).matching(text).fuzzy(1)
+						.minimumShouldMatch(m -> m.ifMoreThan(2).thenRequireNumber(-1)));
+				}
+				else if (q.related()) {
+					// any of the words, ranked (top hits found without visiting every match: see the threshold)
+					root.add(f.bool()
+						.should(f.simpleQueryString().fields(TEXT_EN).matching(text).defaultOperator(BooleanOperator.OR))
+						.should(f.simpleQueryString().fields(TEXT_PT).matching(text).defaultOperator(BooleanOperator.OR)));
+				}
+				else {
+					// the words as written (the syntax when used: "a phrase", prefix*, -not), stemmed, all of them
 					root.add(f.bool()
 						.should(f.simpleQueryString().fields(TEXT_EN).matching(text).defaultOperator(BooleanOperator.AND))
 						.should(f.simpleQueryString().fields(TEXT_PT).matching(text).defaultOperator(BooleanOperator.AND)));
-				}
-				else {
-					// plain words: all of them (stemmed) rank first; with one typo each, all of them (but one, from
-					// three words up) still find — never "any one word", which matches most of a large base
-					root.add(f.bool()
-						.should(f.simpleQueryString().fields(TEXT_EN).matching(text)
-							.defaultOperator(BooleanOperator.AND).boost(2f))
-						.should(f.simpleQueryString().fields(TEXT_PT).matching(text)
-							.defaultOperator(BooleanOperator.AND).boost(2f))
-						.should(f.match().fields(TEXT_EN).fields(TEXT_PT).matching(text).fuzzy(1)
-							.minimumShouldMatch(m -> m.ifMoreThan(2).thenRequireNumber(-1))));
 				}
 				if (q.system() != null && !q.system().isBlank()) {
 					root.add(f.match().field("system").matching(q.system().strip()));
@@ -116,23 +156,15 @@ public class KnowledgeSearch {
 					if (!staff) {
 						root.add(f.match().field("audience").matching(Audience.PUBLIC));
 					}
-					else if (!me.manages(p.id())) {
+					else if (!manager) {
 						root.add(f.bool().should(f.not(f.match().field("audience").matching(Audience.INTERNAL)))
 							.should(f.range().field("internalTier").atMost(tier)));
 					}
 				}
 			})
 			.highlighter(f -> f.unified().tag(MATCH_START, MATCH_END).numberOfFragments(1))
+			.totalHitCountThreshold(1000)
 			.fetchHits(limit);
-		return rows.stream().map(row -> {
-			Article a = (Article) row.get(0);
-			String snippet = first(row.get(1), row.get(2), row.get(3));
-			if (snippet == null) {
-				snippet = a.problem().length() > 160 ? a.problem().substring(0, 160) + "…" : a.problem();
-			}
-			return new Hit(a.number(), a.title(), snippet, a.status(), a.audience(), a.isAnswer(),
-					(Float) row.get(4));
-		}).toList();
 	}
 
 	private int highestTier(DeskPrincipal me, Program p) {

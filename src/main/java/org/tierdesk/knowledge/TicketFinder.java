@@ -39,6 +39,21 @@ public class TicketFinder {
 	public record TicketHit(String number, String subject, String status, String snippet, float score) {
 	}
 
+	/** Tickets like one with this subject: any of its words, the tickets sharing the most (and rarest) first. */
+	public List<TicketHit> similar(DeskPrincipal me, String programKey, String subject, int limit) {
+		Program p = programs.forStaff(me, programKey, "the program's desk staff search its tickets");
+		String q = subject == null ? "" : subject.replaceAll("[\"*|+~()-]", " ").strip();
+		if (q.isEmpty()) {
+			return List.of();
+		}
+		return find(p.id(), q.length() > 500 ? q.substring(0, 500) : q, false, Mode.ANY_WORD, Math.max(1,
+				Math.min(limit, 50))).stream().map(TicketFinder::hit).toList();
+	}
+
+	private enum Mode {
+		ALL_WORDS, ONE_TYPO_A_WORD, ANY_WORD
+	}
+
 	public List<TicketHit> search(DeskPrincipal me, String programKey, String text, boolean unfinishedOnly, Integer limit) {
 		Program p = programs.forStaff(me, programKey, "the program's desk staff search its tickets");
 		if (!me.staffOf(p.id())) {
@@ -50,34 +65,59 @@ public class TicketFinder {
 		}
 		int max = limit == null ? 20 : Math.max(1, Math.min(100, limit));
 		boolean syntax = q.matches(".*[\"*|+~()].*") || q.matches("(^|.*\\s)-\\S.*");
-		List<List<?>> rows = Search.session(entityManager).search(Ticket.class)
+		// every word (stemmed, either language) first; only when that finds too little, forgive one typo a word
+		List<List<?>> rows = find(p.id(), q, unfinishedOnly, Mode.ALL_WORDS, max);
+		if (rows.size() < max && !syntax) {
+			java.util.Set<Object> seen = rows.stream().map(r -> r.get(0)).collect(java.util.stream.Collectors.toSet());
+			rows = new java.util.ArrayList<>(rows);
+			for (List<?> r : find(p.id(), q, unfinishedOnly, Mode.ONE_TYPO_A_WORD, max)) {
+				if (rows.size() < max && seen.add(r.get(0))) {
+					rows.add(r);
+				}
+			}
+		}
+		return rows.stream().map(TicketFinder::hit).toList();
+	}
+
+	private static TicketHit hit(List<?> r) {
+		return new TicketHit((String) r.get(0), (String) r.get(1), String.valueOf(r.get(2)),
+				snippet(r.get(3), r.get(4), r.get(5)), (Float) r.get(6));
+	}
+
+	/**
+	 * One search: the program (and unfinished statuses) as filters that do not score, the words as the scored part;
+	 * hits are not counted past the first thousand, so the top ones come back without visiting every match.
+	 */
+	private List<List<?>> find(long programId, String q, boolean unfinishedOnly, Mode mode, int max) {
+		return Search.session(entityManager).search(Ticket.class)
 			.select(f -> f.composite().from(f.field("number", String.class), f.field("subject_en", String.class),
-					f.field("status", org.tierdesk.ticket.TicketStatus.class), f.highlight("entries.body_en"), f.highlight("description_en"),
-					f.highlight("subject_en"), f.score()).asList())
-			.where((f, root) -> {
-				root.add(f.match().field("programId").matching(p.id()));
+					f.field("status", org.tierdesk.ticket.TicketStatus.class), f.highlight("entries.body_en"),
+					f.highlight("description_en"), f.highlight("subject_en"), f.score()).asList())
+			.where(f -> {
+				var query = f.bool().filter(f.match().field("programId").matching(programId));
 				if (unfinishedOnly) {
-					root.add(f.terms().field("status").matchingAny(org.tierdesk.ticket.TicketStatus.NEW,
+					query = query.filter(f.terms().field("status").matchingAny(org.tierdesk.ticket.TicketStatus.NEW,
 							org.tierdesk.ticket.TicketStatus.OPEN, org.tierdesk.ticket.TicketStatus.WAITING_ON_CUSTOMER,
 							org.tierdesk.ticket.TicketStatus.WAITING_ON_VENDOR));
 				}
-				var all = f.bool()
-					.should(f.simpleQueryString().fields(TEXT_EN).matching(q).defaultOperator(BooleanOperator.AND)
-						.boost(2f))
-					.should(f.simpleQueryString().fields(TEXT_PT).matching(q).defaultOperator(BooleanOperator.AND)
-						.boost(2f));
-				if (!syntax) {
-					all = all.should(f.match().fields("subject_en", "description_en", "entries.body_en", "subject_pt",
+				if (mode == Mode.ANY_WORD) {
+					return query.must(f.bool()
+						.should(f.simpleQueryString().fields(TEXT_EN).matching(q).defaultOperator(BooleanOperator.OR))
+						.should(f.simpleQueryString().fields(TEXT_PT).matching(q).defaultOperator(BooleanOperator.OR)));
+				}
+				if (mode == Mode.ONE_TYPO_A_WORD) {
+					return query.must(f.match().fields("subject_en", "description_en", "entries.body_en", "subject_pt",
 							"description_pt", "entries.body_pt").matching(q).fuzzy(1)
 						.minimumShouldMatch(m -> m.ifMoreThan(2).thenRequireNumber(-1)));
 				}
-				root.add(all);
+				return query.must(f.bool()
+					.should(f.simpleQueryString().fields(TEXT_EN).matching(q).defaultOperator(BooleanOperator.AND))
+					.should(f.simpleQueryString().fields(TEXT_PT).matching(q).defaultOperator(BooleanOperator.AND)));
 			})
 			.highlighter(f -> f.unified().tag(KnowledgeSearch.MATCH_START, KnowledgeSearch.MATCH_END)
 				.numberOfFragments(1))
+			.totalHitCountThreshold(1000)
 			.fetchHits(max);
-		return rows.stream().map(r -> new TicketHit((String) r.get(0), (String) r.get(1), String.valueOf(r.get(2)),
-				snippet(r.get(3), r.get(4), r.get(5)), (Float) r.get(6))).toList();
 	}
 
 	private static String snippet(Object... highlights) {

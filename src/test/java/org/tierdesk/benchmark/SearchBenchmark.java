@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Full-text search at volume: 1,000,000 tickets (half with a conversation entry) and 50,000 published articles in one
  * program, written straight into PostgreSQL, then indexed by the service's own mass re-index (the rate is printed);
  * then three-word queries with filters timed from request to last byte over the API on loopback, a personal API token
- * on every request. The service runs as its own process (the packaged jar). Run with
+ * on every request; and the ticket workspace, which looks up similar tickets and related articles by the ticket's
+ * subject. The service runs as its own process (the packaged jar). Run with
  * {@code ./mvnw -Pbenchmark verify -Djmh.args="Search -rf text -rff target/jmh-search.txt"}.
  */
 @State(Scope.Benchmark)
@@ -95,6 +96,7 @@ public class SearchBenchmark {
 			throw new IllegalStateException("no token issued");
 		}
 		token = "Bearer " + issued.group(1);
+		service.signIn("bench.agent", "bench-agent-password");
 	}
 
 	private void seed(String agentId, String customerId, String tier1) throws Exception {
@@ -198,6 +200,12 @@ public class SearchBenchmark {
 	public int articlesThreeWordsSystemVersion() throws Exception {
 		return search("/api/v1/programs/BENCH/articles/search?system=" + q("System 7") + "&version=2.1&limit=10&text="
 				+ q("printer blnk pages"));
+	}
+
+	/** What the workspace asks on every ticket it opens: tickets sharing words with this one's subject. */
+	@Benchmark
+	public int similarTicketsBySubject() throws Exception {
+		return service.page("/console/tickets/BENCH-4242");
 	}
 
 	@TearDown(Level.Trial)

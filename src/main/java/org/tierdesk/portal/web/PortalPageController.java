@@ -174,7 +174,7 @@ class PortalPageController {
 		String key = program == null || program.isBlank() ? null : program.strip();
 		model.addAttribute("hits", text.length() < 3 || key == null ? List.of()
 				: org.tierdesk.workspace.Snippets.of(knowledgeSearch.search(me, key,
-						new KnowledgeSearch.Query(text.replaceAll("[\"*|+~()-]", " "), null, null, false, 5))));
+						new KnowledgeSearch.Query(text.replaceAll("[\"*|+~()-]", " "), null, null, false, 5, true))));
 		return "portal/new-request :: suggestions";
 	}
 

@@ -133,9 +133,9 @@ class TicketPageController {
 		String about = t.subject().replaceAll("[\"*|+~()-]", " ").strip();
 		model.addAttribute("related", about.isEmpty() ? List.of()
 				: org.tierdesk.workspace.Snippets.of(knowledgeSearch.search(me, t.program(),
-						new org.tierdesk.knowledge.KnowledgeSearch.Query(about, null, null, false, 5))));
+						new org.tierdesk.knowledge.KnowledgeSearch.Query(about, null, null, false, 5, true))));
 		model.addAttribute("similar", about.isEmpty() ? List.of()
-				: ticketFinder.search(me, t.program(), about, false, 6).stream()
+				: ticketFinder.similar(me, t.program(), about, 6).stream()
 					.filter(h -> !h.number().equals(t.number())).limit(5)
 					.map(h -> new org.tierdesk.workspace.Snippets.Found(h.number(), h.subject(),
 							org.tierdesk.workspace.Snippets.html(h.snippet())))
