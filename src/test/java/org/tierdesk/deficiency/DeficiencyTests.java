@@ -55,7 +55,11 @@ class DeficiencyTests {
 	void desk() {
 		d = testDesk.create();
 		today = LocalDate.ofInstant(clock.instant(), d.program().timeZone());
-		// R-Supply: 4.3 planned, 4.2 current, 4.1 past its end of support; Tier 3 (Engineering) is its authority
+		loadRSupply(api, d, today);
+	}
+
+	/** R-Supply (alias RSUP): 4.3 planned, 4.2 current, 4.1 past its end of support; Tier 3 its authority. */
+	static void loadRSupply(Api api, Desk d, LocalDate today) {
 		Response loaded = api.post(d.manager(), "/api/v1/programs/" + d.key() + "/directory/import", """
 				{"systems":[{"name":"R-Supply","aliases":["RSUP"],"type":"SOFTWARE",
 				  "releases":[{"version":"4.1","supportedFrom":"%1$s","supportedUntil":"%2$s","releasedOn":"%1$s"},
