@@ -47,6 +47,17 @@ class DemoDeskTests {
 			assertThat(app.getBean(org.tierdesk.entitlement.Entitlements.class).contracts(manager, "FLEET")).hasSize(3);
 			Tickets tickets = app.getBean(Tickets.class);
 			assertThat(tickets.recentFacts(program, 100)).hasSize(36);
+			assertThat(app.getBean(Directory.class).supportedReleases(manager, "FLEET"))
+				.filteredOn(r -> r.system().equals("R-Supply")).singleElement()
+				.satisfies(r -> assertThat(r.current()).isEqualTo("4.2"));
+			assertThat(app.getBean(org.tierdesk.deficiency.DeficiencyReports.class).knownErrors(program, "RSUP", "4.2"))
+				.singleElement().satisfies(e -> assertThat(e.workaround()).contains("50 lines"));
+			var advisories = app.getBean(org.tierdesk.advisory.Advisories.class);
+			DeskPrincipal jones = app.getBean(Accounts.class).findByUsername("lt.jones").orElseThrow().principal();
+			DeskPrincipal garcia = app.getBean(Accounts.class).findByUsername("ens.garcia").orElseThrow().principal();
+			assertThat(advisories.mine(jones)).as("USS Example runs R-Supply 4.2").hasSize(1);
+			assertThat(advisories.mine(garcia)).as("USS Sample runs 4.1").isEmpty();
+			assertThat(advisories.mine(alice)).as("the notice and the heads-up").hasSize(2);
 
 			String number = tickets.open(alice, new OpenTicket("FLEET", customer, TicketKind.INCIDENT, Channel.PHONE,
 					"Radar picture lost", "No returns on the display",

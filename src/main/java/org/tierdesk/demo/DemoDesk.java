@@ -20,6 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tierdesk.directory.DirectoryDocument;
 import org.tierdesk.directory.DirectoryLoad;
 import org.tierdesk.entitlement.Entitlements;
+import org.tierdesk.advisory.Advisories;
+import org.tierdesk.advisory.AdvisoryForm;
+import org.tierdesk.advisory.AdvisoryKind;
+import org.tierdesk.deficiency.DeficiencyReports;
+import org.tierdesk.deficiency.DeficiencyStatus;
+import org.tierdesk.deficiency.Severity;
 import org.tierdesk.routing.Routing;
 import org.tierdesk.sla.ServiceLevels;
 import org.tierdesk.sla.SlaForms;
@@ -89,9 +95,15 @@ class DemoDesk implements ApplicationRunner {
 
 	private final Entitlements entitlements;
 
+	private final DeficiencyReports deficiencies;
+
+	private final Advisories advisories;
+
 	DemoDesk(Programs programs, Accounts accounts, SupportGroups groups, Tickets tickets, Clock clock,
 			DirectoryLoad directory, Routing routing, JsonMapper json, JdbcClient jdbc, ServiceLevels serviceLevels,
-			Entitlements entitlements) {
+			Entitlements entitlements, DeficiencyReports deficiencies, Advisories advisories) {
+		this.deficiencies = deficiencies;
+		this.advisories = advisories;
 		this.serviceLevels = serviceLevels;
 		this.entitlements = entitlements;
 		this.directory = directory;
@@ -190,6 +202,7 @@ class DemoDesk implements ApplicationRunner {
 					logistics, engineering);
 		}
 		saveRoutingRules(p, made.size(), manager.principal());
+		raiseDeficiencyAndAdvise(made, alice.principal(), carol.principal(), manager.principal(), bob.principal());
 		log.info("""
 
 				    Demo desk {} seeded: {} tickets, support groups at tiers 1-4, and these people (password '{}'):
@@ -198,13 +211,50 @@ class DemoDesk implements ApplicationRunner {
 				""", PROGRAM, made.size(), PASSWORD);
 	}
 
+	/**
+	 * A deficiency report raised from the frozen-requisition tickets, in progress with a workaround (the known error
+	 * for R-Supply 4.2); a published advisory to the ships running R-Supply 4.2, asking them to acknowledge; a
+	 * heads-up for the agents.
+	 */
+	private void raiseDeficiencyAndAdvise(List<String> made, DeskPrincipal alice, DeskPrincipal carol,
+			DeskPrincipal manager, DeskPrincipal bob) {
+		List<String> frozen = java.util.stream.IntStream.range(0, made.size()).filter(i -> i % ISSUES.size() == 0)
+			.mapToObj(made::get).limit(3).toList();
+		String dr = deficiencies.raise(alice, PROGRAM, new DeficiencyReports.Raise("R-Supply", "4.2", Severity.HIGH,
+				"Requisition screen freezes on submit", "Requisitions with more than 50 lines hang at 'Submitting'.",
+				"1. Open a requisition. 2. Add 51 lines. 3. Submit.",
+				"Split the requisition into parts of at most 50 lines.", frozen)).number();
+		deficiencies.move(carol, dr, null, new DeficiencyReports.Transition(DeficiencyStatus.UNDER_ANALYSIS, null, null,
+				null, null, null));
+		deficiencies.move(carol, dr, null, new DeficiencyReports.Transition(DeficiencyStatus.FIX_IN_PROGRESS,
+				"reproduced on 4.2", null, null, null, null));
+		String notice = advisories.write(alice, PROGRAM, new AdvisoryForm(AdvisoryKind.NOTICE, null, "WARNING",
+				"R-Supply 4.2: split requisitions over 50 lines",
+				"Until release 4.3 ships, requisitions with more than 50 lines may hang at 'Submitting' (" + dr
+						+ "). Split them into parts of at most 50 lines.",
+				List.of("R-Supply"), List.of("4.2"), List.of(), List.of(), true, false, true, 24, 3, null)).number();
+		advisories.submit(alice, notice, null);
+		advisories.approve(manager, notice, null, "checked with PMW-150");
+		advisories.publish(manager, notice, null);
+		String headsUp = advisories.write(bob, PROGRAM, new AdvisoryForm(AdvisoryKind.HEADS_UP, null, "INFO",
+				"Known issue: R-Supply 4.2 large requisitions (" + dr + ")",
+				"Offer the workaround from " + dr + " and attach the ticket to it.", List.of(), List.of(), List.of(),
+				List.of(), false, false, false, null, null, null)).number();
+		advisories.submit(bob, headsUp, null);
+		advisories.approve(manager, headsUp, null, null);
+		advisories.publish(manager, headsUp, null);
+	}
+
 	/** The source of support directory: systems, cognizant authorities, office hours and on-call rotations. */
 	private void loadDirectory(DeskPrincipal manager) {
 		LocalDate today = LocalDate.now(clock);
 		String document = """
 				{"systems":[
 				 {"name":"R-Supply","aliases":["Relational Supply","RSUP"],"type":"SOFTWARE",
-				  "releases":[{"version":"4.2","supportedFrom":"%1$s"},{"version":"4.1","supportedFrom":"%2$s","supportedUntil":"%3$s"}],
+				  "releases":[{"version":"4.3","supportedFrom":"%3$s","releasedOn":"%3$s"},
+				              {"version":"4.2","supportedFrom":"%1$s","releasedOn":"%1$s"},
+				              {"version":"4.1","supportedFrom":"%2$s","supportedUntil":"%3$s","releasedOn":"%2$s"},
+				              {"version":"4.0","supportedFrom":"%2$s","supportedUntil":"%1$s","releasedOn":"%2$s"}],
 				  "authorities":[{"tier":2,"group":"Logistics Specialists","contact":"Carol Logistics","email":"logistics@fleet.example","phone":"+1 757 555 0102","hours":"Mon-Fri 07:00-17:00 ET"},
 				                 {"tier":3,"group":"Systems Engineering","contact":"Erin Engineer"},
 				                 {"tier":4,"group":"Acme Marine Systems (OEM)","contact":"Acme support line","phone":"+1 800 555 0199"}],
@@ -274,9 +324,12 @@ class DemoDesk implements ApplicationRunner {
 				N00024-22-C-0303,NAVSUP FLC Norfolk,SILVER,%3$s,%4$s,,
 				""".formatted(today.minusYears(1), today.plusYears(1), today.minusYears(4), today.minusDays(20))));
 		entitlements.importCsv(manager, PROGRAM, Entitlements.Kind.ASSETS, new java.io.StringReader("""
-				serial_number,system,site,organization,contract_number,warranty_ends
-				SPS73-0042,SPS-73,Norfolk,USS Example (DDG-999),N00024-26-C-0101,
-				NAVDISP-7781,NAVDISP,San Diego,USS Sample (LHD-9),,%s
+				serial_number,system,site,organization,contract_number,warranty_ends,version
+				SPS73-0042,SPS-73,Norfolk,USS Example (DDG-999),N00024-26-C-0101,,B2
+				NAVDISP-7781,NAVDISP,San Diego,USS Sample (LHD-9),,%s,7.1
+				RSUP-DDG999,R-Supply,Norfolk,USS Example (DDG-999),N00024-26-C-0101,,4.2
+				RSUP-LHD9,R-Supply,San Diego,USS Sample (LHD-9),N00024-25-C-0202,,4.1
+				RSUP-FLCN,R-Supply,Norfolk,NAVSUP FLC Norfolk,,,4.2
 				""".formatted(today.plusMonths(6))));
 	}
 

@@ -139,14 +139,16 @@ public class Directory {
 
 	/**
 	 * Where the version a customer runs stands: the release's status today in the program's zone, and the current
-	 * release, with a sentence for whoever takes the request. Empty when no system or version is named or the
-	 * directory does not know the system.
+	 * release, with a sentence for whoever takes the request. Empty when no system or version is named, or the
+	 * directory does not know the system or lists no releases for it.
 	 */
 	public Optional<ReleaseStanding> standing(long programId, String nameOrAlias, String version) {
 		if (version == null || version.isBlank()) {
 			return Optional.empty();
 		}
-		return lookUp(programId, nameOrAlias).map(s -> ReleaseStanding.of(s, version.strip()));
+		// a system that lists no releases has nothing to hold a version against
+		return lookUp(programId, nameOrAlias).filter(s -> !s.releases().isEmpty())
+			.map(s -> ReleaseStanding.of(s, version.strip()));
 	}
 
 	/**

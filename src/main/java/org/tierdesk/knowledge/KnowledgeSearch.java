@@ -89,7 +89,8 @@ public class KnowledgeSearch {
 		boolean syntax = text.matches(".*[\"*|+~()].*") || text.matches("(^|.*\\s)-\\S.*");
 		// every word (stemmed) first; only when that finds too little, the same words with one typo each
 		List<List<?>> rows = find(p, text, q, me.manages(p.id()), false, staff, everything, tier, today, limit);
-		if (rows.size() < limit && !syntax) {
+		// a long text is not worth a typo-tolerant pass: its many words find enough as written
+		if (rows.size() < limit && !syntax && (!q.related() || text.split("\\s+").length <= 6)) {
 			java.util.Set<Object> seen = new java.util.HashSet<>();
 			rows.forEach(r -> seen.add(r.get(0)));
 			rows = new java.util.ArrayList<>(rows);
@@ -122,19 +123,23 @@ public class KnowledgeSearch {
 			.where((f, root) -> {
 				root.add(f.match().field("programId").matching(p.id()).constantScore());
 				if (typos && q.related()) {
-					root.add(f.match().fields(TEXT_EN).fields(TEXT_PT).matching(text).fuzzy(1));
+					root.add(f.match().fields(TEXT_EN).fields(TEXT_PT).matching(text).fuzzy(1, 1)
+						.minimumShouldMatch(m -> m.ifMoreThan(1).thenRequirePercent(50).ifMoreThan(8).thenRequireNumber(4)));
 				}
 				else if (typos) {
 					// one typo a word, all the words (all but one from three words up) — never "any one word",
 					// which matches most of a large base
-					root.add(f.match().fields(TEXT_EN).fields(TEXT_PT).matching(text).fuzzy(1)
+					root.add(f.match().fields(TEXT_EN).fields(TEXT_PT).matching(text).fuzzy(1, 1)
 						.minimumShouldMatch(m -> m.ifMoreThan(2).thenRequireNumber(-1)));
 				}
 				else if (q.related()) {
 					// any of the words, ranked (top hits found without visiting every match: see the threshold)
+					// half the words or more (four of a long text): "shares a word" is most of a large base
 					root.add(f.bool()
-						.should(f.simpleQueryString().fields(TEXT_EN).matching(text).defaultOperator(BooleanOperator.OR))
-						.should(f.simpleQueryString().fields(TEXT_PT).matching(text).defaultOperator(BooleanOperator.OR)));
+						.should(f.simpleQueryString().fields(TEXT_EN).matching(text).defaultOperator(BooleanOperator.OR)
+							.minimumShouldMatch(m -> m.ifMoreThan(1).thenRequirePercent(50).ifMoreThan(8).thenRequireNumber(4)))
+						.should(f.simpleQueryString().fields(TEXT_PT).matching(text).defaultOperator(BooleanOperator.OR)
+							.minimumShouldMatch(m -> m.ifMoreThan(1).thenRequirePercent(50).ifMoreThan(8).thenRequireNumber(4))));
 				}
 				else {
 					// the words as written (the syntax when used: "a phrase", prefix*, -not), stemmed, all of them
@@ -164,6 +169,7 @@ public class KnowledgeSearch {
 			})
 			.highlighter(f -> f.unified().tag(MATCH_START, MATCH_END).numberOfFragments(1))
 			.totalHitCountThreshold(1000)
+			.truncateAfter(q.related() ? 200 : 2000, java.util.concurrent.TimeUnit.MILLISECONDS)
 			.fetchHits(limit);
 	}
 

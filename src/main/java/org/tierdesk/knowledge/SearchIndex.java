@@ -72,6 +72,8 @@ public class SearchIndex {
 		startedAt = clock.instant();
 		Search.mapping(entityManagerFactory).scope(Object.class).massIndexer()
 			.threadsToLoadObjects(2)
+			// one segment per index at the end: searches then read one term dictionary, not dozens
+			.mergeSegmentsOnFinish(true)
 			.monitor(new MassIndexingMonitor() {
 				@Override
 				public void documentsAdded(long increment) {

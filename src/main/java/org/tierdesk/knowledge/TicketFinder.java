@@ -101,13 +101,16 @@ public class TicketFinder {
 							org.tierdesk.ticket.TicketStatus.WAITING_ON_VENDOR));
 				}
 				if (mode == Mode.ANY_WORD) {
+					// half the words or more (at least four of a long text): "shares a word" is most of a large desk
 					return query.must(f.bool()
-						.should(f.simpleQueryString().fields(TEXT_EN).matching(q).defaultOperator(BooleanOperator.OR))
-						.should(f.simpleQueryString().fields(TEXT_PT).matching(q).defaultOperator(BooleanOperator.OR)));
+						.should(f.simpleQueryString().fields(TEXT_EN).matching(q).defaultOperator(BooleanOperator.OR)
+							.minimumShouldMatch(m -> m.ifMoreThan(1).thenRequirePercent(50).ifMoreThan(8).thenRequireNumber(4)))
+						.should(f.simpleQueryString().fields(TEXT_PT).matching(q).defaultOperator(BooleanOperator.OR)
+							.minimumShouldMatch(m -> m.ifMoreThan(1).thenRequirePercent(50).ifMoreThan(8).thenRequireNumber(4))));
 				}
 				if (mode == Mode.ONE_TYPO_A_WORD) {
 					return query.must(f.match().fields("subject_en", "description_en", "entries.body_en", "subject_pt",
-							"description_pt", "entries.body_pt").matching(q).fuzzy(1)
+							"description_pt", "entries.body_pt").matching(q).fuzzy(1, 1)
 						.minimumShouldMatch(m -> m.ifMoreThan(2).thenRequireNumber(-1)));
 				}
 				return query.must(f.bool()
@@ -117,6 +120,8 @@ public class TicketFinder {
 			.highlighter(f -> f.unified().tag(KnowledgeSearch.MATCH_START, KnowledgeSearch.MATCH_END)
 				.numberOfFragments(1))
 			.totalHitCountThreshold(1000)
+			// a suggestion that takes longer than this is not worth waiting for: the hits found so far
+			.truncateAfter(mode == Mode.ANY_WORD ? 200 : 2000, java.util.concurrent.TimeUnit.MILLISECONDS)
 			.fetchHits(max);
 	}
 

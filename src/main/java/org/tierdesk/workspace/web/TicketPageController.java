@@ -180,16 +180,6 @@ class TicketPageController {
 		return actions.run(redirect, "article", Map.of(), () -> knowledge.link(me, article, number), back(number));
 	}
 
-	/** An article as the desk reads it (drafts included, with where it stands in its workflow). */
-	@GetMapping("/console/articles/{number}")
-	String article(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number, Model model) {
-		ConsolePageController.requireStaff(me);
-		model.addAttribute("me", me);
-		model.addAttribute("a", knowledge.get(me, number));
-		model.addAttribute("steps", knowledge.workflow(me, number));
-		return "console/article";
-	}
-
 	@PostMapping("/console/tickets/{number}/take")
 	String take(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number, @RequestParam Long version,
 			RedirectAttributes redirect) {
