@@ -39,7 +39,10 @@ public class TicketFinder {
 	public record TicketHit(String number, String subject, String status, String snippet, float score) {
 	}
 
-	/** Tickets like one with this subject: any of its words, the tickets sharing the most (and rarest) first. */
+	/**
+	 * Tickets like one with this subject: subjects sharing half its words or more, the tickets sharing the most (and
+	 * rarest) first.
+	 */
 	public List<TicketHit> similar(DeskPrincipal me, String programKey, String subject, int limit) {
 		Program p = programs.forStaff(me, programKey, "the program's desk staff search its tickets");
 		String q = subject == null ? "" : subject.replaceAll("[\"*|+~()-]", " ").strip();
@@ -101,11 +104,12 @@ public class TicketFinder {
 							org.tierdesk.ticket.TicketStatus.WAITING_ON_VENDOR));
 				}
 				if (mode == Mode.ANY_WORD) {
-					// half the words or more (at least four of a long text): "shares a word" is most of a large desk
+					// subject against subject, half its words or more: "shares a word with anything said on any
+					// ticket" is most of a large desk
 					return query.must(f.bool()
-						.should(f.simpleQueryString().fields(TEXT_EN).matching(q).defaultOperator(BooleanOperator.OR)
+						.should(f.simpleQueryString().field("subject_en").matching(q).defaultOperator(BooleanOperator.OR)
 							.minimumShouldMatch(m -> m.ifMoreThan(1).thenRequirePercent(50).ifMoreThan(8).thenRequireNumber(4)))
-						.should(f.simpleQueryString().fields(TEXT_PT).matching(q).defaultOperator(BooleanOperator.OR)
+						.should(f.simpleQueryString().field("subject_pt").matching(q).defaultOperator(BooleanOperator.OR)
 							.minimumShouldMatch(m -> m.ifMoreThan(1).thenRequirePercent(50).ifMoreThan(8).thenRequireNumber(4))));
 				}
 				if (mode == Mode.ONE_TYPO_A_WORD) {

@@ -12,6 +12,7 @@ import org.tierdesk.system.Sha256;
 import org.tierdesk.ticket.AssignmentReturned;
 import org.tierdesk.ticket.TicketEscalated;
 import org.tierdesk.ticket.TicketEvent;
+import org.tierdesk.ticket.TicketOpened;
 import org.tierdesk.ticket.TicketResolved;
 
 /**
@@ -33,9 +34,10 @@ public class TicketEventLog {
 		// a re-delivered event (after a crash or restart) is recorded once
 		String key = Sha256.hex(event.getClass().getName() + event);
 		jdbc.sql("""
-				insert into reporting_ticket_event (program_id, ticket_id, event_type, tier, occurred_at, event_key)
+				insert into reporting_ticket_event (program_id, ticket_id, event_type, tier, occurred_at, event_key, channel)
 				select cast(:program as bigint), cast(:ticket as bigint), cast(:type as varchar(40)),
-				       cast(:tier as int), cast(:at as timestamp(6) with time zone), cast(:key as varchar(64))
+				       cast(:tier as int), cast(:at as timestamp(6) with time zone), cast(:key as varchar(64)),
+				       cast(:channel as varchar(20))
 				from (values (1)) as one(x)
 				where not exists (select 1 from reporting_ticket_event where event_key = :key)""")
 			.param("key", key)
@@ -44,6 +46,7 @@ public class TicketEventLog {
 			.param("type", event.getClass().getSimpleName())
 			.param("tier", tierOf(event))
 			.param("at", event.at().atOffset(ZoneOffset.UTC))
+			.param("channel", event instanceof TicketOpened o ? o.channel().name() : null)
 			.update();
 	}
 
@@ -57,6 +60,27 @@ public class TicketEventLog {
 			.param("from", from.atOffset(ZoneOffset.UTC))
 			.param("to", to.atOffset(ZoneOffset.UTC))
 			.query((rs, i) -> Map.entry(rs.getString("event_type"), rs.getLong("n")))
+			.list();
+		return Map.ofEntries(rows.toArray(Map.Entry[]::new));
+	}
+
+	/**
+	 * How many tickets came in on these channels in each hour of [from, to), by the hour's start (UTC); at most one
+	 * row per hour, so a month is some 700 rows however busy the desk.
+	 */
+	public Map<Instant, Long> arrivalsByHour(long programId, java.util.Collection<String> channels, Instant from,
+			Instant to) {
+		List<Map.Entry<Instant, Long>> rows = jdbc.sql("""
+				select date_trunc('hour', occurred_at) as hour_start, count(*) as n from reporting_ticket_event
+				where program_id = :program and event_type = 'TicketOpened' and channel in (:channels)
+				  and occurred_at >= :from and occurred_at < :to
+				group by date_trunc('hour', occurred_at)""")
+			.param("program", programId)
+			.param("channels", List.copyOf(channels))
+			.param("from", from.atOffset(ZoneOffset.UTC))
+			.param("to", to.atOffset(ZoneOffset.UTC))
+			.query((rs, i) -> Map.entry(rs.getObject("hour_start", java.time.OffsetDateTime.class).toInstant(),
+					rs.getLong("n")))
 			.list();
 		return Map.ofEntries(rows.toArray(Map.Entry[]::new));
 	}

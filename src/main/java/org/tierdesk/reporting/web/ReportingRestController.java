@@ -1,0 +1,38 @@
+package org.tierdesk.reporting.web;
+
+import java.util.Set;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tierdesk.reporting.StaffingForecast;
+import org.tierdesk.reporting.StaffingForecast.Forecast;
+import org.tierdesk.system.DeskPrincipal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Reports", description = "Metrics, goals and the staffing forecast")
+class ReportingRestController {
+
+	private final StaffingForecast staffing;
+
+	ReportingRestController(StaffingForecast staffing) {
+		this.staffing = staffing;
+	}
+
+	@GetMapping("/api/v1/programs/{key}/staffing")
+	@Operation(summary = "Erlang C: Tier 1 agents needed per hour of the week, from measured arrivals and handle "
+			+ "times, beside the roster")
+	Forecast staffing(@PathVariable String key, @RequestParam(required = false) Integer weeks,
+			@RequestParam(required = false) Double targetShare,
+			@RequestParam(required = false) Integer answerWithinSeconds,
+			@RequestParam(required = false) Double maxOccupancy, @RequestParam(required = false) Double shrinkage,
+			@RequestParam(required = false) Set<String> channels, @AuthenticationPrincipal DeskPrincipal me) {
+		return staffing.forecast(me, key, new StaffingForecast.Settings(weeks, targetShare, answerWithinSeconds,
+				maxOccupancy, shrinkage, channels));
+	}
+}
