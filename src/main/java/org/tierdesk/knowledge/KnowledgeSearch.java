@@ -87,18 +87,11 @@ public class KnowledgeSearch {
 		int tier = staff ? highestTier(me, p) : 0;
 		boolean everything = staff && q.everything();
 		boolean syntax = text.matches(".*[\"*|+~()].*") || text.matches("(^|.*\\s)-\\S.*");
-		// every word (stemmed) first; only when that finds too little, the same words with one typo each
+		// every word (stemmed) first; only when that finds nothing, the same words with one typo each
 		List<List<?>> rows = find(p, text, q, me.manages(p.id()), false, staff, everything, tier, today, limit);
 		// a long text is not worth a typo-tolerant pass: its many words find enough as written
-		if (rows.size() < limit && !syntax && (!q.related() || text.split("\\s+").length <= 6)) {
-			java.util.Set<Object> seen = new java.util.HashSet<>();
-			rows.forEach(r -> seen.add(r.get(0)));
-			rows = new java.util.ArrayList<>(rows);
-			for (List<?> r : find(p, text, q, me.manages(p.id()), true, staff, everything, tier, today, limit)) {
-				if (rows.size() < limit && seen.add(r.get(0))) {
-					rows.add(r);
-				}
-			}
+		if (rows.isEmpty() && !syntax && (!q.related() || text.split("\\s+").length <= 6)) {
+			rows = find(p, text, q, me.manages(p.id()), true, staff, everything, tier, today, limit);
 		}
 		return rows.stream().map(row -> {
 			String snippet = first(row.get(1), row.get(2), row.get(3));

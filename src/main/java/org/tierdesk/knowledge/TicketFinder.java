@@ -68,16 +68,10 @@ public class TicketFinder {
 		}
 		int max = limit == null ? 20 : Math.max(1, Math.min(100, limit));
 		boolean syntax = q.matches(".*[\"*|+~()].*") || q.matches("(^|.*\\s)-\\S.*");
-		// every word (stemmed, either language) first; only when that finds too little, forgive one typo a word
+		// every word (stemmed, either language) first; only when that finds nothing, forgive one typo a word
 		List<List<?>> rows = find(p.id(), q, unfinishedOnly, Mode.ALL_WORDS, max);
-		if (rows.size() < max && !syntax) {
-			java.util.Set<Object> seen = rows.stream().map(r -> r.get(0)).collect(java.util.stream.Collectors.toSet());
-			rows = new java.util.ArrayList<>(rows);
-			for (List<?> r : find(p.id(), q, unfinishedOnly, Mode.ONE_TYPO_A_WORD, max)) {
-				if (rows.size() < max && seen.add(r.get(0))) {
-					rows.add(r);
-				}
-			}
+		if (rows.isEmpty() && !syntax) {
+			rows = find(p.id(), q, unfinishedOnly, Mode.ONE_TYPO_A_WORD, max);
 		}
 		return rows.stream().map(TicketFinder::hit).toList();
 	}
