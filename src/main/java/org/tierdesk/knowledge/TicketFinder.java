@@ -31,7 +31,10 @@ public class TicketFinder {
 
 	private final Programs programs;
 
-	TicketFinder(EntityManager entityManager, Programs programs) {
+	private final org.tierdesk.ticket.Tickets tickets;
+
+	TicketFinder(EntityManager entityManager, Programs programs, org.tierdesk.ticket.Tickets tickets) {
+		this.tickets = tickets;
 		this.entityManager = entityManager;
 		this.programs = programs;
 	}
@@ -51,6 +54,13 @@ public class TicketFinder {
 		}
 		return find(p.id(), q.length() > 500 ? q.substring(0, 500) : q, false, Mode.ANY_WORD, Math.max(1,
 				Math.min(limit, 50))).stream().map(TicketFinder::hit).toList();
+	}
+
+	/** Tickets like this one (by its subject), itself left out: the desk staff of its program. */
+	public List<TicketHit> similarTo(DeskPrincipal me, String number, int limit) {
+		var t = tickets.facts(me, number);
+		return similar(me, programs.byId(t.programId()).key(), t.subject(), limit + 1).stream()
+			.filter(h -> !h.number().equals(t.number())).limit(limit).toList();
 	}
 
 	private enum Mode {
@@ -98,13 +108,12 @@ public class TicketFinder {
 							org.tierdesk.ticket.TicketStatus.WAITING_ON_VENDOR));
 				}
 				if (mode == Mode.ANY_WORD) {
-					// subject against subject, half its words or more: "shares a word with anything said on any
-					// ticket" is most of a large desk
+					// subject against subject, any of its words, ranked: the tickets sharing the most and rarest words
+					// come first, and with the hit count capped Lucene skips those that cannot make the top
+					// (requiring a share of the words would make it visit every ticket with a common word)
 					return query.must(f.bool()
-						.should(f.simpleQueryString().field("subject_en").matching(q).defaultOperator(BooleanOperator.OR)
-							.minimumShouldMatch(m -> m.ifMoreThan(1).thenRequirePercent(50).ifMoreThan(8).thenRequireNumber(4)))
-						.should(f.simpleQueryString().field("subject_pt").matching(q).defaultOperator(BooleanOperator.OR)
-							.minimumShouldMatch(m -> m.ifMoreThan(1).thenRequirePercent(50).ifMoreThan(8).thenRequireNumber(4))));
+						.should(f.simpleQueryString().field("subject_en").matching(q).defaultOperator(BooleanOperator.OR))
+						.should(f.simpleQueryString().field("subject_pt").matching(q).defaultOperator(BooleanOperator.OR)));
 				}
 				if (mode == Mode.ONE_TYPO_A_WORD) {
 					return query.must(f.match().fields("subject_en", "description_en", "entries.body_en", "subject_pt",

@@ -25,8 +25,11 @@ public class TicketEventLog {
 
 	private final JdbcClient jdbc;
 
-	TicketEventLog(JdbcClient jdbc) {
+	private final TicketFacts facts;
+
+	TicketEventLog(JdbcClient jdbc, TicketFacts facts) {
 		this.jdbc = jdbc;
+		this.facts = facts;
 	}
 
 	@ApplicationModuleListener
@@ -48,6 +51,8 @@ public class TicketEventLog {
 			.param("at", event.at().atOffset(ZoneOffset.UTC))
 			.param("channel", event instanceof TicketOpened o ? o.channel().name() : null)
 			.update();
+		// the facts are rewritten from the ticket itself, so a repeated delivery does no harm
+		facts.apply(event);
 	}
 
 	/** How many events of each type a program had in [from, to). */

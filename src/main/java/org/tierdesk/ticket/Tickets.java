@@ -587,6 +587,11 @@ public class Tickets {
 		return readTx.execute(s -> tickets.findById(ticketId).map(TicketFacts::of));
 	}
 
+	/** A ticket as the metrics count it, from its own state and history (so delivery order does not matter). */
+	public Optional<ReportingFacts> reportingFacts(long ticketId) {
+		return readTx.execute(s -> tickets.findById(ticketId).map(ReportingFacts::of));
+	}
+
 	/** What a ticket went through, for the modules that measure time on it. */
 	public Optional<TicketTimeline> timeline(long ticketId) {
 		return readTx.execute(s -> tickets.findById(ticketId).map(TicketTimeline::of));

@@ -286,7 +286,9 @@ abstract class TicketJourneyTests {
 		var agent = TestDesk.principal(d.agent1());
 		tickets.take(agent, n, null, null);
 		tickets.resolve(agent, n, null, new Resolution(ResolutionCode.SOLVED, "Reset the account", null, null));
-		assertThat(tickets.closeUnansweredResolutions(TicketViews.SYSTEM_ACTOR)).isZero();
+		// the sweep covers every program (other tests' resolutions too): this ticket is what it must leave alone
+		tickets.closeUnansweredResolutions(TicketViews.SYSTEM_ACTOR);
+		assertThat((String) api.get(d.customer(), "/api/v1/tickets/" + n).json("$.status")).isEqualTo("RESOLVED");
 		clock.advance(Duration.ofDays(5).plusMinutes(1));
 		assertThat(tickets.closeUnansweredResolutions(TicketViews.SYSTEM_ACTOR)).isPositive();
 		Response closed = api.get(d.customer(), "/api/v1/tickets/" + n);

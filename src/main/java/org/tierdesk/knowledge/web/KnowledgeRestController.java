@@ -68,6 +68,13 @@ class KnowledgeRestController {
 		return tickets.search(me, key, text, unfinished, limit);
 	}
 
+	@GetMapping("/api/v1/tickets/{number}/similar")
+	@Operation(summary = "Tickets whose subject is like this one's, most alike first (desk staff)")
+	List<org.tierdesk.knowledge.TicketFinder.TicketHit> similar(@PathVariable String number,
+			@RequestParam(defaultValue = "5") int limit, @AuthenticationPrincipal DeskPrincipal me) {
+		return tickets.similarTo(me, number, Math.max(1, Math.min(limit, 50)));
+	}
+
 	@GetMapping("/api/v1/programs/{key}/articles/search")
 	@Operation(summary = "Full-text search (English and Portuguese, typos, \"phrases\", prefix*); snippets mark matches with ⟦ ⟧")
 	List<org.tierdesk.knowledge.KnowledgeSearch.Hit> search(@PathVariable String key, @RequestParam String text,

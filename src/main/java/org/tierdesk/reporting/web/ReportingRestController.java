@@ -20,8 +20,22 @@ class ReportingRestController {
 
 	private final StaffingForecast staffing;
 
-	ReportingRestController(StaffingForecast staffing) {
+	private final org.tierdesk.reporting.Metrics metrics;
+
+	ReportingRestController(StaffingForecast staffing, org.tierdesk.reporting.Metrics metrics) {
 		this.staffing = staffing;
+		this.metrics = metrics;
+	}
+
+	@GetMapping("/api/v1/programs/{key}/metrics")
+	@Operation(summary = "Volumes, backlog, first-contact and Tier 1 resolution, escalation, ping-pong, reopen and "
+			+ "acceptance rates, first response and resolution times, per DAY, WEEK or MONTH, optionally by CHANNEL, "
+			+ "KIND, PRIORITY, CATEGORY, SYSTEM, SITE, ORGANIZATION, TIER, GROUP or AGENT")
+	org.tierdesk.reporting.Metrics.Report metrics(@PathVariable String key,
+			@RequestParam(required = false) java.time.LocalDate from,
+			@RequestParam(required = false) java.time.LocalDate to, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String by, @AuthenticationPrincipal DeskPrincipal me) {
+		return metrics.report(me, key, from, to, period, by);
 	}
 
 	@GetMapping("/api/v1/programs/{key}/staffing")

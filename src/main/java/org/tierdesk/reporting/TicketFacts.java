@@ -1,0 +1,97 @@
+package org.tierdesk.reporting;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.tierdesk.ticket.ReportingFacts;
+import org.tierdesk.ticket.TicketEvent;
+import org.tierdesk.ticket.Tickets;
+
+/**
+ * Keeps {@code reporting_ticket_fact}: on every ticket event the ticket's row is rewritten from the ticket as it now
+ * is (its own state and history), and only if that is newer than what the row holds — so events delivered late, twice
+ * or out of order leave the row right.
+ */
+@Component
+class TicketFacts {
+
+	private final JdbcClient jdbc;
+
+	private final Tickets tickets;
+
+	/** The first write of a row, in its own transaction: losing a race to insert it must not spoil the caller's. */
+	private final org.springframework.transaction.support.TransactionTemplate own;
+
+	TicketFacts(JdbcClient jdbc, Tickets tickets,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.tickets = tickets;
+		this.own = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	void apply(TicketEvent event) {
+		tickets.reportingFacts(event.ticketId()).ifPresent(this::write);
+	}
+
+	private void write(ReportingFacts f) {
+		if (update(f) > 0) {
+			return;
+		}
+		try {
+			own.executeWithoutResult(s -> insert(f));
+		}
+		catch (org.springframework.dao.DuplicateKeyException racedByAnotherEvent) {
+			update(f);
+		}
+	}
+
+	private int update(ReportingFacts f) {
+		return params(jdbc.sql("""
+				update reporting_ticket_fact set ticket_version = :version, opened_at = :opened, channel = :channel,
+				  kind = :kind, priority = :priority, category = :category, system_name = :system, site = :site,
+				  organization = :organization, requester_id = :requester, owner_id = :owner, owner_group_id = :group,
+				  first_response_at = :firstResponse, customer_follow_ups = :followUps, escalations = :escalations,
+				  max_tier = :maxTier, returns = :returns, ping_pongs = :pingPongs, resolved_at = :resolved,
+				  resolved_tier = :resolvedTier, reopens = :reopens, accepted = :accepted, closed_at = :closed,
+				  cancelled_at = :cancelled
+				where ticket_id = :id and ticket_version < :version"""), f).update();
+	}
+
+	private void insert(ReportingFacts f) {
+		params(jdbc.sql("""
+					insert into reporting_ticket_fact (ticket_id, program_id, ticket_version, opened_at, channel, kind,
+					  priority, category, system_name, site, organization, requester_id, owner_id, owner_group_id,
+					  first_response_at, customer_follow_ups, escalations, max_tier, returns, ping_pongs, resolved_at,
+					  resolved_tier, reopens, accepted, closed_at, cancelled_at)
+					select :id, :program, :version, :opened, :channel, :kind, :priority, :category, :system, :site,
+					  :organization, :requester, :owner, :group, :firstResponse, :followUps, :escalations, :maxTier,
+					  :returns, :pingPongs, :resolved, :resolvedTier, :reopens, :accepted, :closed, :cancelled
+					from (values (1)) as one(x)
+					where not exists (select 1 from reporting_ticket_fact where ticket_id = :id)"""), f).update();
+	}
+
+	private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, ReportingFacts f) {
+		return sql.param("id", f.ticketId()).param("program", f.programId()).param("version", f.version())
+			.param("opened", at(f.openedAt())).param("channel", f.channel().name()).param("kind", f.kind().name())
+			.param("priority", f.priority().name()).param("category", cut(f.category()))
+			.param("system", cut(f.system())).param("site", cut(f.site())).param("organization", cut(f.organization()))
+			.param("requester", f.requesterId()).param("owner", f.ownerId()).param("group", f.ownerGroupId())
+			.param("firstResponse", at(f.firstResponseAt())).param("followUps", f.customerFollowUps())
+			.param("escalations", f.escalations()).param("maxTier", f.maxTier()).param("returns", f.returns())
+			.param("pingPongs", f.pingPongs()).param("resolved", at(f.resolvedAt()))
+			.param("resolvedTier", f.resolvedTier()).param("reopens", f.reopens()).param("accepted", f.accepted())
+			.param("closed", at(f.closedAt())).param("cancelled", at(f.cancelledAt()));
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static String cut(String value) {
+		return value == null || value.length() <= 200 ? value : value.substring(0, 200);
+	}
+}

@@ -1,0 +1,165 @@
+package org.tierdesk.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tierdesk.identity.Accounts.Person;
+import org.tierdesk.support.Api;
+import org.tierdesk.support.Api.Response;
+import org.tierdesk.support.DeskTest;
+import org.tierdesk.support.MovableClock;
+import org.tierdesk.support.TestDesk;
+import org.tierdesk.support.TestDesk.Desk;
+import org.tierdesk.system.DeskPrincipal;
+import org.tierdesk.ticket.Channel;
+import org.tierdesk.ticket.EntryVisibility;
+import org.tierdesk.ticket.Impact;
+import org.tierdesk.ticket.Resolution;
+import org.tierdesk.ticket.ResolutionCode;
+import org.tierdesk.ticket.StructuredFacts;
+import org.tierdesk.ticket.TicketKind;
+import org.tierdesk.ticket.Tickets;
+import org.tierdesk.ticket.Tickets.Escalation;
+import org.tierdesk.ticket.Tickets.EscalationType;
+import org.tierdesk.ticket.Tickets.OpenTicket;
+import org.tierdesk.ticket.Urgency;
+
+/**
+ * Metric definitions on a hand-built history with known answers, through the real ticket service: five tickets opened
+ * on one morning — one resolved at first contact and accepted, one resolved after the customer wrote again, one sent
+ * to Tier 2, returned, sent again (a ping-pong) and resolved by its owner, one rejected by the customer and resolved
+ * again, one untouched.
+ */
+@DeskTest
+class MetricsTests {
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestDesk testDesk;
+
+	@Autowired
+	MovableClock clock;
+
+	@Autowired
+	Tickets tickets;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	Desk d;
+
+	LocalDate day;
+
+	@BeforeEach
+	void desk() {
+		d = testDesk.create();
+		// the history happens tomorrow from 09:00 in the program's zone, well inside one day
+		ZonedDateTime nine = LocalDate.ofInstant(clock.instant(), d.program().timeZone()).plusDays(1).atTime(9, 0)
+			.atZone(d.program().timeZone());
+		clock.advance(Duration.between(clock.instant(), nine.toInstant()));
+		day = nine.toLocalDate();
+	}
+
+	DeskPrincipal p(Person person) {
+		return TestDesk.principal(person);
+	}
+
+	String open(String subject, Channel channel) {
+		return tickets.open(p(d.agent1()), new OpenTicket(d.key(), d.customer().id(), TicketKind.INCIDENT, channel,
+				subject, "details", StructuredFacts.none(), "printing", Impact.MEDIUM, Urgency.MEDIUM), null)
+			.ticket().number();
+	}
+
+	void reply(Person who, String number, String text) {
+		tickets.addEntry(p(who), number, null, EntryVisibility.PUBLIC, Channel.API, text, false);
+	}
+
+	void resolve(String number) {
+		tickets.resolve(p(d.agent1()), number, null, new Resolution(ResolutionCode.SOLVED, "done", null, null));
+	}
+
+	@Test
+	void fiveTicketsOfOneMorningGiveTheirKnownRates() {
+		String firstContact = open("A: solved on the phone", Channel.PHONE);
+		String followedUp = open("B: the customer wrote again", Channel.EMAIL);
+		String pingPong = open("C: Tier 2 and back twice", Channel.PHONE);
+		String reopened = open("D: not solved the first time", Channel.WEB);
+		open("E: untouched", Channel.EMAIL);
+		for (String n : List.of(firstContact, followedUp, pingPong, reopened)) {
+			tickets.take(p(d.agent1()), n, null, "mine");
+		}
+		// (all within 15 minutes, so the time-based escalation of an untouched Tier 1 ticket does not fire on E)
+		clock.advance(Duration.ofMinutes(4));
+		reply(d.agent1(), firstContact, "Restart the spooler");
+		resolve(firstContact);
+		tickets.answerResolution(p(d.customer()), firstContact, null, true, null);
+
+		clock.advance(Duration.ofMinutes(10));
+		reply(d.customer(), followedUp, "Still waiting");
+		reply(d.agent1(), followedUp, "On it");
+		resolve(followedUp);
+
+		tickets.escalate(p(d.agent1()), pingPong, null, new Escalation(EscalationType.FUNCTIONAL, 2, d.tier2().id(),
+				null, null, "specialist"));
+		long first = tickets.assignments(p(d.agent1()), pingPong).get(0).id();
+		tickets.returnAssignment(p(d.agent2()), pingPong, first, null, "not ours");
+		tickets.escalate(p(d.agent1()), pingPong, null, new Escalation(EscalationType.FUNCTIONAL, 2, d.tier2().id(),
+				null, null, "it is yours after all"));
+		long second = tickets.assignments(p(d.agent1()), pingPong).stream().mapToLong(a -> a.id()).max().orElseThrow();
+		tickets.returnAssignment(p(d.agent2()), pingPong, second, null, "fixed the config");
+		resolve(pingPong);
+
+		resolve(reopened);
+		tickets.answerResolution(p(d.customer()), reopened, null, false, "still broken");
+		resolve(reopened);
+
+		String path = "/api/v1/programs/" + d.key() + "/metrics?period=DAY&from=" + day + "&to=" + day.plusDays(1);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			Response r = api.get(d.manager(), path);
+			assertThat(r.status()).as(r.toString()).isEqualTo(200);
+			assertThat(r.<Integer>json("$.rows[0].resolved")).as(() -> jdbc.queryForList(
+					"select ticket_id, ticket_version, resolved_at, resolved_tier, closed_at, reopens from reporting_ticket_fact where program_id = ?",
+					d.program().id()).toString()).isEqualTo(4);
+			assertThat(r.<Integer>json("$.rows[0].closed")).isEqualTo(1);
+		});
+		Map<String, Object> row = api.get(d.manager(), path).<List<Map<String, Object>>>json("$.rows").get(0);
+		assertThat(row).containsEntry("period", day.toString()).containsEntry("opened", 5).containsEntry("resolved", 4)
+			.containsEntry("closed", 1).containsEntry("backlog", 4)
+			.as("only A: Tier 1, no escalation, no follow-up, never reopened").containsEntry("firstContactResolution", 0.25)
+			.as("C came back to its Tier 1 owner").containsEntry("tier1Resolution", 1.0)
+			.containsEntry("escalationRate", 0.2).containsEntry("pingPongs", 1)
+			.containsEntry("reopenRate", 0.25).containsEntry("acceptanceRate", 1.0)
+			.as("A answered at 4 min, B at 14: nearest-rank median and 90th percentile")
+			.containsEntry("firstResponseMedianMinutes", 4.0).containsEntry("firstResponseP90Minutes", 14.0);
+
+		Response byChannel = api.get(d.manager(), path + "&by=channel");
+		List<Map<String, Object>> rows = byChannel.json("$.rows");
+		assertThat(rows).extracting(r -> r.get("slice") + ":" + r.get("opened"))
+			.containsExactlyInAnyOrder("PHONE:2", "EMAIL:2", "WEB:1");
+	}
+
+	@Test
+	void badRangesAndUnknownSlicesAreRefusedByName() {
+		String base = "/api/v1/programs/" + d.key() + "/metrics";
+		assertThat(api.get(d.manager(), base + "?from=" + day + "&to=" + day.minusDays(3))
+			.<String>json("$.errors[0].field")).isEqualTo("to");
+		assertThat(api.get(d.manager(), base + "?by=shoe").<String>json("$.errors[0].field")).isEqualTo("by");
+		assertThat(api.get(d.manager(), base + "?period=fortnight").<String>json("$.errors[0].field"))
+			.isEqualTo("period");
+		assertThat(api.get(d.manager(), base + "?from=" + day.minusYears(5)).<String>json("$.errors[0].field"))
+			.isEqualTo("from");
+		assertThat(api.get(d.customer(), base).status()).isEqualTo(403);
+		assertThat(api.get(testDesk.create().manager(), base).status()).isEqualTo(404);
+	}
+}
