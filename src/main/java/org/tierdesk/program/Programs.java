@@ -116,6 +116,18 @@ public class Programs {
 		return program;
 	}
 
+	/** The programs a page may show its reader, and the one it shows: the one asked for, else the first. */
+	public record Choice(List<Program> programs, String key) {
+	}
+
+	/** For a console page: the programs the person staffs, and the one asked for (else the first, or none). */
+	@Transactional(readOnly = true)
+	public Choice staffChoice(DeskPrincipal me, String requested) {
+		List<Program> mine = staffedBy(me);
+		return new Choice(mine, requested != null && !requested.isBlank() ? requested.strip()
+				: mine.isEmpty() ? null : mine.get(0).key());
+	}
+
 	/** The programs whose tickets this person works as desk staff (every program for an administrator), by key. */
 	@Transactional(readOnly = true)
 	public List<Program> staffedBy(DeskPrincipal me) {

@@ -27,6 +27,7 @@ import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.ForbiddenException;
 import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.workspace.FormActions;
+import org.tierdesk.workspace.FormValues;
 
 /**
  * Advisories on the web: the banner every portal and console page loads (advisories in force that reached the reader,
@@ -90,10 +91,10 @@ class AdvisoryPageController {
 		if (!me.isStaff()) {
 			throw new ForbiddenException("the console is for desk staff");
 		}
-		List<Program> mine = programs.staffedBy(me);
-		String key = program != null && !program.isBlank() ? program.strip() : mine.isEmpty() ? null : mine.get(0).key();
+		Programs.Choice choice = programs.staffChoice(me, program);
+		String key = choice.key();
 		model.addAttribute("me", me);
-		model.addAttribute("programs", mine);
+		model.addAttribute("programs", choice.programs());
 		model.addAttribute("program", key);
 		model.addAttribute("advisories", key == null ? List.of() : advisories.list(me, key));
 		model.addAttribute("kinds", AdvisoryKind.values());
@@ -138,40 +139,16 @@ class AdvisoryPageController {
 				throw new InvalidFieldException("expiresAt", "a date and time, like 2026-12-01T18:00");
 			}
 		}
-		return new AdvisoryForm(enumOf(AdvisoryKind.class, f.get("kind"), "kind"),
-				enumOf(AdvisoryAudience.class, f.get("audience"), "audience"), f.get("severity"), f.get("title"),
+		return new AdvisoryForm(FormValues.choice(AdvisoryKind.class, f.get("kind"), "kind"),
+				FormValues.choice(AdvisoryAudience.class, f.get("audience"), "audience"), f.get("severity"), f.get("title"),
 				f.get("body"), list(f.get("systems")), list(f.get("versions")), list(f.get("sites")),
 				list(f.get("organizations")), f.containsKey("byEmail"), f.containsKey("bySms"),
-				f.containsKey("requiresAcknowledgement"), number(f.get("remindEveryHours"), "remindEveryHours"),
-				number(f.get("maxReminders"), "maxReminders"), expires);
+				f.containsKey("requiresAcknowledgement"), FormValues.integer(f.get("remindEveryHours"), "remindEveryHours"),
+				FormValues.integer(f.get("maxReminders"), "maxReminders"), expires);
 	}
 
 	private static List<String> list(String text) {
 		return text == null ? List.of()
 				: Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-	}
-
-	private static Integer number(String text, String field) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(text.strip());
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidFieldException(field, field + " is a whole number");
-		}
-	}
-
-	private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value.strip());
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidFieldException(field, "not a " + field + ": " + value);
-		}
 	}
 }

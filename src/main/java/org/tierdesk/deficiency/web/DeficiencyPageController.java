@@ -1,6 +1,5 @@
 package org.tierdesk.deficiency.web;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +20,6 @@ import org.tierdesk.deficiency.DeficiencyStatus;
 import org.tierdesk.deficiency.IntakeWarnings;
 import org.tierdesk.deficiency.Severity;
 import org.tierdesk.directory.Directory;
-import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
 import org.tierdesk.system.DeskPage;
 import org.tierdesk.system.DeskPrincipal;
@@ -30,6 +28,7 @@ import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.ticket.TicketFacts;
 import org.tierdesk.ticket.Tickets;
 import org.tierdesk.workspace.FormActions;
+import org.tierdesk.workspace.FormValues;
 
 /**
  * Deficiency reports and releases on the web: the known issues shown while a request or call is taken, the ticket
@@ -91,7 +90,7 @@ class DeficiencyPageController {
 		String refused = actions.run(redirect, "deficiency", form, () -> {
 			TicketFacts t = tickets.facts(me, number);
 			raised[0] = reports.raise(me, programs.byId(t.programId()).key(), new Raise(t.affectedSystem(),
-					form.get("versionFound"), severity(form.get("severity")), form.get("title"), form.get("description"),
+					form.get("versionFound"), FormValues.choice(Severity.class, form.get("severity"), "severity"), form.get("title"), form.get("description"),
 					form.get("steps"), form.get("workaround"), List.of(t.number()))).number();
 		}, back);
 		return raised[0] != null ? "redirect:/console/deficiencies/" + raised[0] : refused;
@@ -132,25 +131,25 @@ class DeficiencyPageController {
 	@PostMapping("/console/deficiencies/{number}/status")
 	String move(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number,
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		return actions.run(redirect, "move", form, () -> reports.move(me, number, version(form),
-				new Transition(status(form.get("status")), form.get("reason"), blank(form.get("fixRelease")),
-						date(form.get("plannedOn"), "plannedOn"), date(form.get("shippedOn"), "shippedOn"),
-						blank(form.get("duplicateOf")))),
+		return actions.run(redirect, "move", form, () -> reports.move(me, number, FormValues.version(form),
+				new Transition(FormValues.choice(DeficiencyStatus.class, form.get("status"), "status"), form.get("reason"), FormValues.text(form.get("fixRelease")),
+						FormValues.date(form.get("plannedOn"), "plannedOn"), FormValues.date(form.get("shippedOn"), "shippedOn"),
+						FormValues.text(form.get("duplicateOf")))),
 				"redirect:/console/deficiencies/" + number);
 	}
 
 	@PostMapping("/console/deficiencies/{number}/shipment")
 	String ship(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number,
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		return actions.run(redirect, "ship", form, () -> reports.ship(me, number, version(form),
-				date(form.get("shippedOn"), "shippedOn")), "redirect:/console/deficiencies/" + number);
+		return actions.run(redirect, "ship", form, () -> reports.ship(me, number, FormValues.version(form),
+				FormValues.date(form.get("shippedOn"), "shippedOn")), "redirect:/console/deficiencies/" + number);
 	}
 
 	@PostMapping("/console/deficiencies/{number}/description")
 	String edit(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number,
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		return actions.run(redirect, "edit", form, () -> reports.edit(me, number, version(form),
-				new Edit(null, severity(form.get("severity")), null, null, form.get("steps"), form.get("workaround"),
+		return actions.run(redirect, "edit", form, () -> reports.edit(me, number, FormValues.version(form),
+				new Edit(null, FormValues.choice(Severity.class, form.get("severity"), "severity"), null, null, form.get("steps"), form.get("workaround"),
 						form.get("reason"))),
 				"redirect:/console/deficiencies/" + number);
 	}
@@ -168,53 +167,11 @@ class DeficiencyPageController {
 		if (!me.isStaff()) {
 			throw new ForbiddenException("the console is for desk staff");
 		}
-		List<Program> mine = programs.staffedBy(me);
-		String key = program != null && !program.isBlank() ? program.strip() : mine.isEmpty() ? null : mine.get(0).key();
+		Programs.Choice choice = programs.staffChoice(me, program);
 		model.addAttribute("me", me);
-		model.addAttribute("programs", mine);
-		model.addAttribute("program", key);
-		return key;
+		model.addAttribute("programs", choice.programs());
+		model.addAttribute("program", choice.key());
+		return choice.key();
 	}
 
-
-	private static Long version(Map<String, String> form) {
-		String v = form.get("version");
-		try {
-			return v == null || v.isBlank() ? null : Long.valueOf(v);
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidFieldException("version", "not a version");
-		}
-	}
-
-	private static Severity severity(String value) {
-		try {
-			return value == null || value.isBlank() ? null : Severity.valueOf(value);
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidFieldException("severity", "one of CRITICAL, HIGH, MEDIUM, LOW");
-		}
-	}
-
-	private static DeficiencyStatus status(String value) {
-		try {
-			return value == null || value.isBlank() ? null : DeficiencyStatus.valueOf(value);
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidFieldException("status", "not a status: " + value);
-		}
-	}
-
-	private static LocalDate date(String value, String field) {
-		try {
-			return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			throw new InvalidFieldException(field, "a date, like 2026-12-01");
-		}
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }

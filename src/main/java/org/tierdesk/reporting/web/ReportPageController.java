@@ -9,7 +9,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
 import org.tierdesk.reporting.Charts;
 import org.tierdesk.reporting.Metrics;
@@ -44,10 +43,10 @@ class ReportPageController {
 		if (!me.isStaff()) {
 			throw new ForbiddenException("the console is for desk staff");
 		}
-		List<Program> mine = programs.staffedBy(me);
-		String key = program != null && !program.isBlank() ? program.strip() : mine.isEmpty() ? null : mine.get(0).key();
+		Programs.Choice choice = programs.staffChoice(me, program);
+		String key = choice.key();
 		model.addAttribute("me", me);
-		model.addAttribute("programs", mine);
+		model.addAttribute("programs", choice.programs());
 		model.addAttribute("program", key);
 		if (key == null) {
 			return "reporting/dashboard";

@@ -1,6 +1,5 @@
 package org.tierdesk.workspace.web;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,11 @@ import org.tierdesk.knowledge.ArticleStatus;
 import org.tierdesk.knowledge.Audience;
 import org.tierdesk.knowledge.Knowledge;
 import org.tierdesk.knowledge.Knowledge.ArticleView;
-import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
 import org.tierdesk.system.DeskPage;
 import org.tierdesk.system.DeskPrincipal;
-import org.tierdesk.system.InvalidFieldException;
 import org.tierdesk.workspace.FormActions;
+import org.tierdesk.workspace.FormValues;
 
 /**
  * The knowledge base in the console: the program's articles by status, writing and revising one, its workflow
@@ -104,7 +102,7 @@ class ArticlePageController {
 	@PostMapping("/console/articles/{number}")
 	String revise(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number,
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		return actions.run(redirect, "article", form, () -> knowledge.revise(me, number, version(form), content(form),
+		return actions.run(redirect, "article", form, () -> knowledge.revise(me, number, FormValues.version(form), content(form),
 				form.get("reason")), "redirect:/console/articles/" + number, "redirect:/console/articles/" + number
 						+ "/edit");
 	}
@@ -115,11 +113,11 @@ class ArticlePageController {
 		String note = form.get("note");
 		return actions.run(redirect, step, form, () -> {
 			switch (step) {
-				case "submission" -> knowledge.submit(me, number, version(form));
-				case "validation" -> knowledge.validate(me, number, version(form), note);
-				case "send-back" -> knowledge.sendBack(me, number, version(form), note);
-				case "publication" -> knowledge.publish(me, number, version(form));
-				default -> knowledge.retire(me, number, version(form), note);
+				case "submission" -> knowledge.submit(me, number, FormValues.version(form));
+				case "validation" -> knowledge.validate(me, number, FormValues.version(form), note);
+				case "send-back" -> knowledge.sendBack(me, number, FormValues.version(form), note);
+				case "publication" -> knowledge.publish(me, number, FormValues.version(form));
+				default -> knowledge.retire(me, number, FormValues.version(form), note);
 			}
 		}, "redirect:/console/articles/" + number);
 	}
@@ -136,12 +134,11 @@ class ArticlePageController {
 
 	private String program(DeskPrincipal me, String program, Model model) {
 		ConsolePageController.requireStaff(me);
-		List<Program> mine = programs.staffedBy(me);
-		String key = program != null && !program.isBlank() ? program.strip() : mine.isEmpty() ? null : mine.get(0).key();
+		Programs.Choice choice = programs.staffChoice(me, program);
 		model.addAttribute("me", me);
-		model.addAttribute("programs", mine);
-		model.addAttribute("program", key);
-		return key;
+		model.addAttribute("programs", choice.programs());
+		model.addAttribute("program", choice.key());
+		return choice.key();
 	}
 
 	/** Systems as the form writes them: one per line, {@code System: version, version} (no versions: all). */
@@ -167,44 +164,10 @@ class ArticlePageController {
 	}
 
 	private static Content content(Map<String, String> f) {
-		Audience audience;
-		try {
-			audience = f.get("audience") == null || f.get("audience").isBlank() ? null
-					: Audience.valueOf(f.get("audience"));
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidFieldException("audience", "PUBLIC, AGENTS or INTERNAL");
-		}
-		return new Content(f.get("title"), f.get("problem"), blank(f.get("symptoms")), blank(f.get("cause")),
-				f.get("solution"), blank(f.get("keywords")), systems(f.get("systems")), audience,
-				number(f.get("internalTier"), "internalTier"), date(f.get("reviewDue"), "reviewDue"),
-				date(f.get("expiresOn"), "expiresOn"));
-	}
-
-	private static Long version(Map<String, String> f) {
-		Integer v = number(f.get("version"), "version");
-		return v == null ? null : v.longValue();
-	}
-
-	private static Integer number(String text, String field) {
-		try {
-			return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidFieldException(field, field + " is a whole number");
-		}
-	}
-
-	private static LocalDate date(String text, String field) {
-		try {
-			return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			throw new InvalidFieldException(field, "a date, like 2027-01-31");
-		}
-	}
-
-	private static String blank(String text) {
-		return text == null || text.isBlank() ? null : text;
+		Audience audience = FormValues.choice(Audience.class, f.get("audience"), "audience");
+		return new Content(f.get("title"), f.get("problem"), FormValues.text(f.get("symptoms")), FormValues.text(f.get("cause")),
+				f.get("solution"), FormValues.text(f.get("keywords")), systems(f.get("systems")), audience,
+				FormValues.integer(f.get("internalTier"), "internalTier"), FormValues.date(f.get("reviewDue"), "reviewDue"),
+				FormValues.date(f.get("expiresOn"), "expiresOn"));
 	}
 }
