@@ -150,6 +150,27 @@ class MetricsTests {
 	}
 
 	@Test
+	void theCsvNeutralisesCellsASpreadsheetWouldRunAsAFormula() {
+		String number = tickets.open(p(d.agent1()), new OpenTicket(d.key(), d.customer().id(), TicketKind.INCIDENT,
+				Channel.PHONE, "s", "d", StructuredFacts.none(), "=HYPERLINK(\"http://evil.example\",\"x\")",
+				Impact.MEDIUM, Urgency.MEDIUM), null).ticket().number();
+		tickets.open(p(d.agent1()), new OpenTicket(d.key(), d.customer().id(), TicketKind.INCIDENT, Channel.PHONE,
+				"s", "d", StructuredFacts.none(), "@SUM(1+1)", Impact.MEDIUM, Urgency.MEDIUM), null);
+		String path = "/api/v1/programs/" + d.key() + "/metrics.csv?period=DAY&by=category&from=" + day + "&to="
+				+ day.plusDays(1);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.get(d.manager(), path).body())
+			.contains("'=HYPERLINK(", "'@SUM(1+1)"));
+		Response csv = api.get(d.manager(), path);
+		assertThat(csv.body().lines()).first().asString().startsWith("period,slice,opened");
+		assertThat(csv.body()).doesNotContain("\n=HYPERLINK", ",=HYPERLINK", ",@SUM", ",\"=HYPERLINK")
+			.as(number).contains(day.toString());
+		assertThat(ReportCsv.cell(-3L)).as("numbers stay numbers").isEqualTo("-3");
+		assertThat(ReportCsv.cell("-3")).isEqualTo("'-3");
+		assertThat(ReportCsv.cell("\tx")).isEqualTo("'\tx");
+		assertThat(api.get(d.customer(), path).status()).isEqualTo(403);
+	}
+
+	@Test
 	void badRangesAndUnknownSlicesAreRefusedByName() {
 		String base = "/api/v1/programs/" + d.key() + "/metrics";
 		assertThat(api.get(d.manager(), base + "?from=" + day + "&to=" + day.minusDays(3))

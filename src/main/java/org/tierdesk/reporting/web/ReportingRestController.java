@@ -27,6 +27,19 @@ class ReportingRestController {
 		this.metrics = metrics;
 	}
 
+	@GetMapping(path = "/api/v1/programs/{key}/metrics.csv", produces = "text/csv")
+	@Operation(summary = "The metrics as CSV (formula-like cells neutralised)")
+	org.springframework.http.ResponseEntity<String> metricsCsv(@PathVariable String key,
+			@RequestParam(required = false) java.time.LocalDate from,
+			@RequestParam(required = false) java.time.LocalDate to, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String by, @AuthenticationPrincipal DeskPrincipal me) {
+		return org.springframework.http.ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"metrics-" + key.replaceAll("[^A-Za-z0-9_-]", "")
+					+ ".csv\"")
+			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.body(org.tierdesk.reporting.ReportCsv.metrics(metrics.report(me, key, from, to, period, by)));
+	}
+
 	@GetMapping("/api/v1/programs/{key}/metrics")
 	@Operation(summary = "Volumes, backlog, first-contact and Tier 1 resolution, escalation, ping-pong, reopen and "
 			+ "acceptance rates, first response and resolution times, per DAY, WEEK or MONTH, optionally by CHANNEL, "

@@ -1,0 +1,57 @@
+package org.tierdesk.reporting;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Reports as CSV for spreadsheets. A cell a spreadsheet would take for a formula — starting with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return — gets a leading apostrophe, so a category or site named
+ * {@code =HYPERLINK(...)} is shown as text, never run.
+ */
+public final class ReportCsv {
+
+	private ReportCsv() {
+	}
+
+	/** The cell as a spreadsheet may safely open it. */
+	static String cell(Object value) {
+		if (value == null) {
+			return "";
+		}
+		String text = value.toString();
+		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+			return "'" + text;
+		}
+		return text;
+	}
+
+	public static String metrics(Metrics.Report report) {
+		StringWriter out = new StringWriter();
+		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+			csv.printRecord("period", "slice", "opened", "resolved", "closed", "backlog", "first_contact_resolution",
+					"tier1_resolution", "escalation_rate", "ping_pongs", "reopen_rate", "acceptance_rate",
+					"first_response_median_min", "first_response_p90_min", "resolution_median_min", "resolution_p90_min");
+			for (Metrics.Row r : report.rows()) {
+				csv.printRecord(List.of(r.period(), nullable(r.slice()), r.opened(), r.resolved(), r.closed(),
+						r.backlog(), nullable(r.firstContactResolution()), nullable(r.tier1Resolution()),
+						nullable(r.escalationRate()), r.pingPongs(), nullable(r.reopenRate()),
+						nullable(r.acceptanceRate()), nullable(r.firstResponseMedianMinutes()),
+						nullable(r.firstResponseP90Minutes()), nullable(r.resolutionMedianMinutes()),
+						nullable(r.resolutionP90Minutes())).stream().map(ReportCsv::cell).toList());
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toString();
+	}
+
+	private static Object nullable(Object value) {
+		return value == null ? "" : value;
+	}
+}
