@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.tierdesk.support.Api;
 import org.tierdesk.support.Api.Response;
 import org.tierdesk.support.DeskTest;
+import org.tierdesk.support.Directories;
 import org.tierdesk.support.MovableClock;
 import org.tierdesk.support.TestDesk;
 import org.tierdesk.support.TestDesk.Desk;
@@ -37,13 +38,8 @@ class KnowledgeTests {
 	@BeforeEach
 	void desk() {
 		d = testDesk.create();
-		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("UTC"));
 		// R-Supply's cognizant authority is the Tier 3 group (agent3); Tier 2 (agent2) is not
-		Response loaded = api.post(d.manager(), "/api/v1/programs/" + d.key() + "/directory/import", """
-				{"systems":[{"name":"R-Supply","type":"SOFTWARE","authorities":[{"tier":3,"group":"%s"}],
-				  "verifiedBy":"PMW-150","verifiedAt":"%s","reviewDue":"%s"}]}"""
-			.formatted(d.tier3().name(), today.minusDays(1), today.plusDays(300)));
-		assertThat(loaded.status()).as(loaded.toString()).isEqualTo(200);
+		Directories.engineeringAuthorityFor(api, d, LocalDate.ofInstant(clock.instant(), ZoneId.of("UTC")), "R-Supply");
 	}
 
 	String write(String audience, String title) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tierdesk.support.Api;
-import org.tierdesk.support.Api.Response;
 import org.tierdesk.support.DeskTest;
+import org.tierdesk.support.Directories;
 import org.tierdesk.support.MovableClock;
 import org.tierdesk.support.Pages;
 import org.tierdesk.support.Pages.Page;
@@ -38,12 +38,7 @@ class ArticlePagesTests {
 	@BeforeEach
 	void desk() {
 		d = testDesk.create();
-		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("UTC"));
-		Response loaded = api.post(d.manager(), "/api/v1/programs/" + d.key() + "/directory/import", """
-				{"systems":[{"name":"R-Supply","type":"SOFTWARE","authorities":[{"tier":3,"group":"%s"}],
-				  "verifiedBy":"PMW-150","verifiedAt":"%s","reviewDue":"%s"}]}"""
-			.formatted(d.tier3().name(), today.minusDays(1), today.plusDays(300)));
-		assertThat(loaded.status()).isEqualTo(200);
+		Directories.engineeringAuthorityFor(api, d, LocalDate.ofInstant(clock.instant(), ZoneId.of("UTC")), "R-Supply");
 	}
 
 	@Test
