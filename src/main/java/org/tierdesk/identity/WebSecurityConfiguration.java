@@ -101,6 +101,8 @@ class WebSecurityConfiguration {
 				.requestMatchers("/request-services").permitAll()
 				// answers to resolution notices: the link's signed token stands for the requester
 				.requestMatchers("/respond/**").permitAll()
+				// the satisfaction survey's link: its random token stands for the requester
+				.requestMatchers("/survey/**").permitAll()
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.anyRequest().authenticated());
 		return http.build();

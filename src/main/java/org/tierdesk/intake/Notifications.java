@@ -30,6 +30,11 @@ public class Notifications {
 		this.pipeline = pipeline;
 	}
 
+	/** The language the program's notices are written in ({@code en}, {@code pt}). */
+	public java.util.Locale languageOf(long programId) {
+		return java.util.Locale.forLanguageTag(pipeline.settingsOf(programId).language());
+	}
+
 	/**
 	 * Queues the notice in the caller's transaction.
 	 *

@@ -62,4 +62,36 @@ public class Deflection {
 				Long.class, programId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(until));
 		return n == null ? 0 : n;
 	}
+
+	/** How customers used an article in a period: views (from the request form), contacts it deflected, votes. */
+	public record ArticleUsage(String number, String title, long views, long fromRequest, long deflected,
+			int helpful, int notHelpful, int ticketLinks) {
+	}
+
+	/** The program's most viewed articles in [from, to), most viewed first. */
+	@Transactional(readOnly = true)
+	public java.util.List<ArticleUsage> usage(long programId, Instant from, Instant to, int limit) {
+		Instant settled = clock.instant().minus(window);
+		return jdbc.query("""
+				select a.number, a.title, count(*) as views,
+				  sum(case when v.from_request then 1 else 0 end) as from_request,
+				  count(distinct case when v.from_request and v.followed_by is null and v.viewed_at < ?
+				    then v.account_id end) as deflected,
+				  a.helpful, a.not_helpful, a.ticket_links
+				from knowledge_article_view v join knowledge_article a on a.id = v.article_id
+				where v.program_id = ? and v.viewed_at >= ? and v.viewed_at < ?
+				group by a.number, a.title, a.helpful, a.not_helpful, a.ticket_links
+				order by count(*) desc, a.number fetch first %d rows only""".formatted(Math.max(1, Math.min(limit, 500))),
+				(rs, i) -> new ArticleUsage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+						rs.getLong(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)),
+				java.sql.Timestamp.from(settled), programId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
+	}
+
+	/** Article views in a period (any source). */
+	@Transactional(readOnly = true)
+	public long views(long programId, Instant from, Instant to) {
+		Long n = jdbc.queryForObject("select count(*) from knowledge_article_view where program_id = ? and viewed_at >= ?"
+				+ " and viewed_at < ?", Long.class, programId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
+		return n == null ? 0 : n;
+	}
 }

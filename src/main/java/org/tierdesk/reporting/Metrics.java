@@ -24,8 +24,11 @@ import org.tierdesk.system.InvalidFieldException;
 /**
  * The desk's metrics per program and period (day, week or month in the program's time zone), optionally sliced by a
  * dimension: volumes and backlog, first-contact and Tier 1 resolution, escalation, ping-pong, reopening and acceptance
- * rates, and the median and 90th percentile of the time to first response and to resolution (wall-clock). Each
- * period is one aggregate query over index ranges of the ticket facts — never every ticket in memory.
+ * rates, the median and 90th percentile of the time to first response, to resolution and per tier (business time
+ * on the program's default calendar, not counting waits on the customer), swarmed against tiered resolution, SLA and
+ * OLA attainment, satisfaction; and per period what the desk did beyond its tickets (Tier 0 deflection, article views,
+ * chats answered in target, live contacts and their handle time, surveys). Each period is a few aggregate queries
+ * over index ranges of the ticket facts and the clocks — never every ticket in memory.
  */
 @Service
 public class Metrics {
@@ -53,12 +56,43 @@ public class Metrics {
 	public record Row(LocalDate period, String slice, long opened, long resolved, long closed, long backlog,
 			Double firstContactResolution, Double tier1Resolution, Double escalationRate, long pingPongs,
 			Double reopenRate, Double acceptanceRate, Double firstResponseMedianMinutes,
-			Double firstResponseP90Minutes, Double resolutionMedianMinutes, Double resolutionP90Minutes) {
+			Double firstResponseP90Minutes, Double resolutionMedianMinutes, Double resolutionP90Minutes,
+			List<TierTime> tierTimes, Double swarmResolutionMedianMinutes, Double tieredResolutionMedianMinutes,
+			Double slaAttainment, long slaBreaches, Double olaAttainment, long olaBreaches, Double satisfaction,
+			long satisfactionAnswers) {
+
+		Row withSlice(String name) {
+			return new Row(period, name, opened, resolved, closed, backlog, firstContactResolution, tier1Resolution,
+					escalationRate, pingPongs, reopenRate, acceptanceRate, firstResponseMedianMinutes,
+					firstResponseP90Minutes, resolutionMedianMinutes, resolutionP90Minutes, tierTimes,
+					swarmResolutionMedianMinutes, tieredResolutionMedianMinutes, slaAttainment, slaBreaches,
+					olaAttainment, olaBreaches, satisfaction, satisfactionAnswers);
+		}
+
+		/** The time a tier held the work of the tickets resolved in the period (business time, minutes). */
+		public Double tierMedianMinutes(int tier) {
+			return tierTimes.stream().filter(t -> t.tier() == tier).map(TierTime::medianMinutes).findFirst().orElse(null);
+		}
+	}
+
+	/** How long a tier held the work of the tickets resolved in a period: median and 90th percentile. */
+	public record TierTime(int tier, long tickets, Double medianMinutes, Double p90Minutes) {
+	}
+
+	/**
+	 * What the desk did in a period beyond its tickets: Tier 0 deflection and article views, live chats and how many
+	 * were answered within the target, live contacts handled and their handle time, surveys offered and answered.
+	 */
+	public record DeskRow(LocalDate period, long deflected, long articleViews, long chats, Double chatsAnsweredInTarget,
+			long contacts, Double handleTimeMinutes, long surveysOffered, Double surveyResponseRate) {
 	}
 
 	public record Report(String program, ZoneId zone, LocalDate from, LocalDate to, Period period, Slice by,
-			List<Row> rows) {
+			List<Row> rows, List<DeskRow> desk) {
 	}
+
+	/** The answer target for live chats (seconds) the chat metric counts against. */
+	static final int CHAT_ANSWER_SECONDS = 20;
 
 	/** How far back metrics may be asked for. */
 	static final int RETENTION_DAYS = 3 * 366;
@@ -73,8 +107,22 @@ public class Metrics {
 
 	private final Clock clock;
 
+	private final org.tierdesk.sla.ServiceLevels serviceLevels;
+
+	private final org.tierdesk.knowledge.Deflection deflection;
+
+	private final org.tierdesk.intake.HandleTimes handleTimes;
+
+	private final org.tierdesk.satisfaction.Surveys surveys;
+
 	Metrics(JdbcClient jdbc, Programs programs, org.tierdesk.identity.Accounts accounts,
-			org.tierdesk.directory.SupportGroups groups, Clock clock) {
+			org.tierdesk.directory.SupportGroups groups, Clock clock, org.tierdesk.sla.ServiceLevels serviceLevels,
+			org.tierdesk.knowledge.Deflection deflection, org.tierdesk.intake.HandleTimes handleTimes,
+			org.tierdesk.satisfaction.Surveys surveys) {
+		this.serviceLevels = serviceLevels;
+		this.deflection = deflection;
+		this.handleTimes = handleTimes;
+		this.surveys = surveys;
 		this.jdbc = jdbc;
 		this.programs = programs;
 		this.accounts = accounts;
@@ -87,6 +135,11 @@ public class Metrics {
 		Program program = programs.forStaff(me, programKey, "only the program's desk staff read its metrics");
 		Period p = parse(Period.class, period == null ? "WEEK" : period, "period");
 		Slice slice = by == null || by.isBlank() ? null : parse(Slice.class, by, "by");
+		return report(program, from, to, p, slice);
+	}
+
+	/** The metrics of a program the caller has already been allowed to read. */
+	Report report(Program program, LocalDate from, LocalDate to, Period p, Slice slice) {
 		ZoneId zone = program.timeZone();
 		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
 		LocalDate end = to == null ? today.plusDays(1) : to;
@@ -99,12 +152,24 @@ public class Metrics {
 					+ today.minusDays(RETENTION_DAYS));
 		}
 		List<Row> rows = new ArrayList<>();
+		List<DeskRow> desk = new ArrayList<>();
 		for (LocalDate b = first(start, p); b.isBefore(end); b = next(b, p)) {
 			Instant lo = b.atStartOfDay(zone).toInstant();
 			Instant hi = next(b, p).atStartOfDay(zone).toInstant();
 			rows.addAll(period(program.id(), b, lo, hi, slice));
+			desk.add(desk(program.id(), b, lo, hi));
 		}
-		return new Report(program.key(), zone, start, end, p, slice, named(program.id(), slice, rows));
+		return new Report(program.key(), zone, start, end, p, slice, named(program.id(), slice, rows), desk);
+	}
+
+	private DeskRow desk(long programId, LocalDate label, Instant lo, Instant hi) {
+		var chats = handleTimes.chatAnswering(programId, lo, hi, CHAT_ANSWER_SECONDS);
+		var handled = handleTimes.of(programId, lo, hi);
+		var satisfaction = surveys.summary(programId, lo, hi);
+		return new DeskRow(label, deflection.deflected(programId, lo, hi), deflection.views(programId, lo, hi),
+				chats.chats(), chats.withinTargetShare(), handled.contacts(),
+				handled.contacts() == 0 ? null : Math.round(handled.averageSeconds() / 6.0) / 10.0,
+				satisfaction.offered(), satisfaction.responseRate());
 	}
 
 	private List<Row> period(long programId, LocalDate label, Instant lo, Instant hi, Slice slice) {
@@ -123,7 +188,11 @@ public class Metrics {
 				  sum(case when opened_at >= :lo and opened_at < :hi then ping_pongs else 0 end) as ping_pongs,
 				  sum(case when resolved_at >= :lo and resolved_at < :hi and reopens > 0 then 1 else 0 end) as reopened,
 				  sum(case when closed_at >= :lo and closed_at < :hi and accepted then 1 else 0 end) as accepted,
-				  sum(case when closed_at >= :lo and closed_at < :hi and accepted is not null then 1 else 0 end) as answered
+				  sum(case when closed_at >= :lo and closed_at < :hi and accepted is not null then 1 else 0 end) as answered,
+				  sum(case when closed_at >= :lo and closed_at < :hi and satisfaction is not null then satisfaction else 0 end)
+				    as satisfaction_sum,
+				  sum(case when closed_at >= :lo and closed_at < :hi and satisfaction is not null then 1 else 0 end)
+				    as satisfaction_n
 				from reporting_ticket_fact
 				where program_id = :program and opened_at < :hi
 				  and (opened_at >= :lo or closed_at is null or closed_at >= :lo or resolved_at >= :lo)
@@ -132,29 +201,66 @@ public class Metrics {
 		jdbc.sql(sql).param("program", programId).param("lo", lo.atOffset(ZoneOffset.UTC))
 			.param("hi", hi.atOffset(ZoneOffset.UTC))
 			.query((rs, i) -> {
-				long[] c = new long[11];
+				long[] c = new long[13];
 				for (int k = 0; k < c.length; k++) {
 					c[k] = rs.getLong(k + 2);
 				}
 				counts.put(rs.getString(1), c);
 				return null;
 			}).list();
-		Map<String, double[]> times = times(programId, lo, hi, slice, dim);
+		Map<String, Times> times = times(programId, lo, hi, dim);
+		Map<String, long[]> clocks = clockOutcomes(programId, lo, hi, slice);
 		List<Row> rows = new ArrayList<>();
-		for (Map.Entry<String, long[]> e : counts.entrySet()) {
-			long[] c = e.getValue();
-			if (slice != null && c[0] + c[1] + c[2] + c[3] == 0) {
+		java.util.Set<String> keys = new java.util.LinkedHashSet<>(counts.keySet());
+		keys.addAll(clocks.keySet());
+		for (String key : keys) {
+			long[] c = counts.getOrDefault(key, new long[13]);
+			long[] o = clocks.getOrDefault(key, new long[4]);
+			if (slice != null && c[0] + c[1] + c[2] + c[3] + o[0] + o[1] + o[2] + o[3] == 0) {
 				continue;
 			}
-			double[] t = times.getOrDefault(e.getKey(), new double[4]);
-			rows.add(new Row(label, e.getKey(), c[0], c[1], c[2], c[3], share(c[4], c[1]), share(c[5], c[1]),
-					share(c[6], c[0]), c[7], share(c[8], c[1]), share(c[9], c[10]), minutes(t[0]), minutes(t[1]),
-					minutes(t[2]), minutes(t[3])));
+			Times t = times.getOrDefault(key, new Times());
+			rows.add(new Row(label, key, c[0], c[1], c[2], c[3], share(c[4], c[1]), share(c[5], c[1]),
+					share(c[6], c[0]), c[7], share(c[8], c[1]), share(c[9], c[10]), t.median(t.firstResponse),
+					t.p90(t.firstResponse), t.median(t.resolution), t.p90(t.resolution), t.tiers(),
+					t.median(t.swarm), t.median(t.tiered), share(o[0], o[0] + o[1]), o[1], share(o[2], o[2] + o[3]),
+					o[3], c[12] == 0 ? null : Math.round(c[11] * 100.0 / c[12]) / 100.0, c[12]));
 		}
 		if (rows.isEmpty() && slice == null) {
-			rows.add(new Row(label, null, 0, 0, 0, 0, null, null, null, 0, null, null, null, null, null, null));
+			rows.add(new Row(label, null, 0, 0, 0, 0, null, null, null, 0, null, null, null, null, null, null, List.of(),
+					null, null, null, 0, null, 0, null, 0));
 		}
 		return rows;
+	}
+
+	/**
+	 * SLA clocks (first response, next update, resolution) and OLA clocks (a tier's assignment) decided in the period:
+	 * per slice, {SLA met, SLA breached, OLA met, OLA breached}.
+	 */
+	private Map<String, long[]> clockOutcomes(long programId, Instant lo, Instant hi, Slice slice) {
+		List<org.tierdesk.sla.ServiceLevels.Outcome> outcomes = serviceLevels.outcomes(programId, lo, hi);
+		Map<Long, String> sliceOf = slice == null ? Map.of() : sliceOf(outcomes.stream()
+			.map(org.tierdesk.sla.ServiceLevels.Outcome::ticketId).distinct().toList(), slice);
+		Map<String, long[]> out = new LinkedHashMap<>();
+		for (var o : outcomes) {
+			String key = slice == null ? null : sliceOf.get(o.ticketId());
+			long[] c = out.computeIfAbsent(key, k -> new long[4]);
+			int base = o.kind() == org.tierdesk.sla.ClockKind.TIER ? 2 : 0;
+			c[base + (o.met() ? 0 : 1)]++;
+		}
+		return out;
+	}
+
+	/** The slice value of each ticket, from its facts. */
+	private Map<Long, String> sliceOf(List<Long> ticketIds, Slice slice) {
+		Map<Long, String> out = new java.util.HashMap<>();
+		for (int i = 0; i < ticketIds.size(); i += 500) {
+			jdbc.sql("select ticket_id, cast(" + slice.column + " as varchar(200)) as slice from reporting_ticket_fact "
+					+ "where ticket_id in (:ids)")
+				.param("ids", ticketIds.subList(i, Math.min(ticketIds.size(), i + 500)))
+				.query((rs, n) -> out.put(rs.getLong(1), rs.getString(2))).list();
+		}
+		return out;
 	}
 
 	/** Agents and groups by name rather than by number. */
@@ -171,45 +277,75 @@ public class Metrics {
 			groups.inProgram(programId).forEach(g -> names.put(String.valueOf(g.id()), g.name()));
 		}
 		return rows.stream().map(r -> r.slice() == null || !names.containsKey(r.slice()) ? r
-				: new Row(r.period(), names.get(r.slice()), r.opened(), r.resolved(), r.closed(), r.backlog(),
-						r.firstContactResolution(), r.tier1Resolution(), r.escalationRate(), r.pingPongs(),
-						r.reopenRate(), r.acceptanceRate(), r.firstResponseMedianMinutes(), r.firstResponseP90Minutes(),
-						r.resolutionMedianMinutes(), r.resolutionP90Minutes()))
-			.toList();
+				: r.withSlice(names.get(r.slice()))).toList();
 	}
 
-	/** Median and 90th percentile of the time to first response (tickets opened) and to resolution (resolved). */
-	private Map<String, double[]> times(long programId, Instant lo, Instant hi, Slice slice, String dim) {
-		Map<String, double[]> out = new LinkedHashMap<>();
-		collect(out, 0, durations(programId, lo, hi, dim, "first_response_at", "opened_at"));
-		collect(out, 2, durations(programId, lo, hi, dim, "resolved_at", "resolved_at"));
-		return out;
+	/** Business times of one slice in a period, in seconds, to take percentiles of. */
+	private static final class Times {
+
+		final List<Long> firstResponse = new ArrayList<>();
+
+		final List<Long> resolution = new ArrayList<>();
+
+		final List<Long> swarm = new ArrayList<>();
+
+		final List<Long> tiered = new ArrayList<>();
+
+		final Map<Integer, List<Long>> tiers = new java.util.TreeMap<>();
+
+		Double median(List<Long> values) {
+			return minutes(percentile(values.stream().sorted().toList(), 0.5));
+		}
+
+		Double p90(List<Long> values) {
+			return minutes(percentile(values.stream().sorted().toList(), 0.9));
+		}
+
+		List<TierTime> tiers() {
+			return tiers.entrySet().stream()
+				.map(e -> new TierTime(e.getKey(), e.getValue().size(), median(e.getValue()), p90(e.getValue())))
+				.toList();
+		}
 	}
 
-	private Map<String, List<Long>> durations(long programId, Instant lo, Instant hi, String dim, String endColumn,
-			String periodColumn) {
-		Map<String, List<Long>> byslice = new LinkedHashMap<>();
+	/**
+	 * Business time to first response (tickets opened in the period), to resolution and per tier (tickets resolved
+	 * in it), and the resolution time of swarmed tickets against those escalated tier by tier.
+	 */
+	private Map<String, Times> times(long programId, Instant lo, Instant hi, String dim) {
+		Map<String, Times> out = new LinkedHashMap<>();
 		jdbc.sql("""
-				select %1$s as slice, opened_at, %2$s as ended from reporting_ticket_fact
-				where program_id = :program and %3$s >= :lo and %3$s < :hi and %2$s is not null"""
-			.formatted(dim, endColumn, periodColumn))
+				select %s as slice, first_response_bs from reporting_ticket_fact
+				where program_id = :program and opened_at >= :lo and opened_at < :hi and first_response_bs is not null"""
+			.formatted(dim))
+			.param("program", programId).param("lo", lo.atOffset(ZoneOffset.UTC)).param("hi", hi.atOffset(ZoneOffset.UTC))
+			.query((rs, i) -> out.computeIfAbsent(rs.getString(1), k -> new Times()).firstResponse.add(rs.getLong(2)))
+			.list();
+		jdbc.sql("""
+				select %s as slice, resolution_bs, tier1_bs, tier2_bs, tier3_bs, tier4_bs, swarmed_at, escalations
+				from reporting_ticket_fact
+				where program_id = :program and resolved_at >= :lo and resolved_at < :hi and resolution_bs is not null"""
+			.formatted(dim))
 			.param("program", programId).param("lo", lo.atOffset(ZoneOffset.UTC)).param("hi", hi.atOffset(ZoneOffset.UTC))
 			.query((rs, i) -> {
-				long seconds = Duration.between(rs.getObject("opened_at", java.time.OffsetDateTime.class),
-						rs.getObject("ended", java.time.OffsetDateTime.class)).toSeconds();
-				byslice.computeIfAbsent(rs.getString("slice"), k -> new ArrayList<>()).add(seconds);
+				Times t = out.computeIfAbsent(rs.getString(1), k -> new Times());
+				long resolution = rs.getLong(2);
+				t.resolution.add(resolution);
+				for (int tier = 1; tier <= 4; tier++) {
+					long seconds = rs.getLong(2 + tier);
+					if (!rs.wasNull()) {
+						t.tiers.computeIfAbsent(tier, k -> new ArrayList<>()).add(seconds);
+					}
+				}
+				if (rs.getObject(7) != null) {
+					t.swarm.add(resolution);
+				}
+				else if (rs.getInt(8) > 0) {
+					t.tiered.add(resolution);
+				}
 				return null;
 			}).list();
-		return byslice;
-	}
-
-	private static void collect(Map<String, double[]> out, int offset, Map<String, List<Long>> durations) {
-		durations.forEach((slice, values) -> {
-			double[] t = out.computeIfAbsent(slice, k -> new double[] { Double.NaN, Double.NaN, Double.NaN, Double.NaN });
-			List<Long> sorted = values.stream().sorted().toList();
-			t[offset] = percentile(sorted, 0.5);
-			t[offset + 1] = percentile(sorted, 0.9);
-		});
+		return out;
 	}
 
 	/** The nearest-rank percentile of sorted values, in seconds (NaN for none). */

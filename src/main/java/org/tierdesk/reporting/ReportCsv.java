@@ -35,14 +35,32 @@ public final class ReportCsv {
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
 			csv.printRecord("period", "slice", "opened", "resolved", "closed", "backlog", "first_contact_resolution",
 					"tier1_resolution", "escalation_rate", "ping_pongs", "reopen_rate", "acceptance_rate",
-					"first_response_median_min", "first_response_p90_min", "resolution_median_min", "resolution_p90_min");
+					"first_response_median_min", "first_response_p90_min", "resolution_median_min", "resolution_p90_min",
+					"tier1_median_min", "tier2_median_min", "tier3_median_min", "tier4_median_min",
+					"swarm_resolution_median_min", "tiered_resolution_median_min", "sla_attainment", "sla_breaches",
+					"ola_attainment", "ola_breaches", "satisfaction", "satisfaction_answers");
 			for (Metrics.Row r : report.rows()) {
 				csv.printRecord(List.of(r.period(), nullable(r.slice()), r.opened(), r.resolved(), r.closed(),
 						r.backlog(), nullable(r.firstContactResolution()), nullable(r.tier1Resolution()),
 						nullable(r.escalationRate()), r.pingPongs(), nullable(r.reopenRate()),
 						nullable(r.acceptanceRate()), nullable(r.firstResponseMedianMinutes()),
 						nullable(r.firstResponseP90Minutes()), nullable(r.resolutionMedianMinutes()),
-						nullable(r.resolutionP90Minutes())).stream().map(ReportCsv::cell).toList());
+						nullable(r.resolutionP90Minutes()), nullable(r.tierMedianMinutes(1)),
+						nullable(r.tierMedianMinutes(2)), nullable(r.tierMedianMinutes(3)),
+						nullable(r.tierMedianMinutes(4)), nullable(r.swarmResolutionMedianMinutes()),
+						nullable(r.tieredResolutionMedianMinutes()), nullable(r.slaAttainment()), r.slaBreaches(),
+						nullable(r.olaAttainment()), r.olaBreaches(), nullable(r.satisfaction()),
+						r.satisfactionAnswers()).stream().map(ReportCsv::cell).toList());
+			}
+			if (report.by() == null && !report.desk().isEmpty()) {
+				csv.println();
+				csv.printRecord("period", "deflected", "article_views", "chats", "chats_answered_in_target", "contacts",
+						"handle_time_min", "surveys_offered", "survey_response_rate");
+				for (Metrics.DeskRow r : report.desk()) {
+					csv.printRecord(List.of(r.period(), r.deflected(), r.articleViews(), r.chats(),
+							nullable(r.chatsAnsweredInTarget()), r.contacts(), nullable(r.handleTimeMinutes()),
+							r.surveysOffered(), nullable(r.surveyResponseRate())).stream().map(ReportCsv::cell).toList());
+				}
 			}
 		}
 		catch (IOException e) {

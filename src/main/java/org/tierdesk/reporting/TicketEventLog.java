@@ -55,6 +55,11 @@ public class TicketEventLog {
 		facts.apply(event);
 	}
 
+	@ApplicationModuleListener
+	void on(org.tierdesk.satisfaction.SurveyAnswered answered) {
+		facts.satisfaction(answered.ticketId(), answered.score());
+	}
+
 	/** How many events of each type a program had in [from, to). */
 	public Map<String, Long> countsByType(long programId, Instant from, Instant to) {
 		List<Map.Entry<String, Long>> rows = jdbc.sql("""

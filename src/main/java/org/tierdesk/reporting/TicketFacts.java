@@ -25,9 +25,12 @@ class TicketFacts {
 	/** The first write of a row, in its own transaction: losing a race to insert it must not spoil the caller's. */
 	private final org.springframework.transaction.support.TransactionTemplate own;
 
-	TicketFacts(JdbcClient jdbc, Tickets tickets,
+	private final org.tierdesk.sla.ServiceLevels serviceLevels;
+
+	TicketFacts(JdbcClient jdbc, Tickets tickets, org.tierdesk.sla.ServiceLevels serviceLevels,
 			org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.serviceLevels = serviceLevels;
 		this.tickets = tickets;
 		this.own = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -35,6 +38,16 @@ class TicketFacts {
 
 	void apply(TicketEvent event) {
 		tickets.reportingFacts(event.ticketId()).ifPresent(this::write);
+	}
+
+	/** The requester's survey answer, beside the facts (the rewrite from the ticket leaves it alone). */
+	void satisfaction(long ticketId, int score) {
+		if (jdbc.sql("update reporting_ticket_fact set satisfaction = :score where ticket_id = :id")
+			.param("score", score).param("id", ticketId).update() == 0) {
+			tickets.reportingFacts(ticketId).ifPresent(this::write);
+			jdbc.sql("update reporting_ticket_fact set satisfaction = :score where ticket_id = :id")
+				.param("score", score).param("id", ticketId).update();
+		}
 	}
 
 	private void write(ReportingFacts f) {
@@ -57,7 +70,8 @@ class TicketFacts {
 				  first_response_at = :firstResponse, customer_follow_ups = :followUps, escalations = :escalations,
 				  max_tier = :maxTier, returns = :returns, ping_pongs = :pingPongs, resolved_at = :resolved,
 				  resolved_tier = :resolvedTier, reopens = :reopens, accepted = :accepted, closed_at = :closed,
-				  cancelled_at = :cancelled
+				  cancelled_at = :cancelled, swarmed_at = :swarmed, first_response_bs = :firstResponseBs,
+				  resolution_bs = :resolutionBs, tier1_bs = :tier1, tier2_bs = :tier2, tier3_bs = :tier3, tier4_bs = :tier4
 				where ticket_id = :id and ticket_version < :version"""), f).update();
 	}
 
@@ -66,16 +80,21 @@ class TicketFacts {
 					insert into reporting_ticket_fact (ticket_id, program_id, ticket_version, opened_at, channel, kind,
 					  priority, category, system_name, site, organization, requester_id, owner_id, owner_group_id,
 					  first_response_at, customer_follow_ups, escalations, max_tier, returns, ping_pongs, resolved_at,
-					  resolved_tier, reopens, accepted, closed_at, cancelled_at)
+					  resolved_tier, reopens, accepted, closed_at, cancelled_at, swarmed_at, first_response_bs,
+					  resolution_bs, tier1_bs, tier2_bs, tier3_bs, tier4_bs)
 					select :id, :program, :version, :opened, :channel, :kind, :priority, :category, :system, :site,
 					  :organization, :requester, :owner, :group, :firstResponse, :followUps, :escalations, :maxTier,
-					  :returns, :pingPongs, :resolved, :resolvedTier, :reopens, :accepted, :closed, :cancelled
+					  :returns, :pingPongs, :resolved, :resolvedTier, :reopens, :accepted, :closed, :cancelled, :swarmed,
+					  :firstResponseBs, :resolutionBs, :tier1, :tier2, :tier3, :tier4
 					from (values (1)) as one(x)
 					where not exists (select 1 from reporting_ticket_fact where ticket_id = :id)"""), f).update();
 	}
 
-	private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, ReportingFacts f) {
-		return sql.param("id", f.ticketId()).param("program", f.programId()).param("version", f.version())
+	private JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, ReportingFacts f) {
+		TierTimes times = TierTimes.of(f.timeline(), f.resolvedAt(), serviceLevels.calendarOf(f.programId(), null));
+		return sql.param("swarmed", at(f.swarmedAt())).param("firstResponseBs", times.firstResponseSeconds())
+			.param("resolutionBs", times.resolutionSeconds()).param("tier1", times.tier(1))
+			.param("tier2", times.tier(2)).param("tier3", times.tier(3)).param("tier4", times.tier(4)).param("id", f.ticketId()).param("program", f.programId()).param("version", f.version())
 			.param("opened", at(f.openedAt())).param("channel", f.channel().name()).param("kind", f.kind().name())
 			.param("priority", f.priority().name()).param("category", cut(f.category()))
 			.param("system", cut(f.system())).param("site", cut(f.site())).param("organization", cut(f.organization()))

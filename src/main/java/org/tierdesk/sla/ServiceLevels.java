@@ -215,6 +215,55 @@ public class ServiceLevels {
 			.orElse(BusinessCalendar.allHours(t.program().timeZone()));
 	}
 
+	/**
+	 * A clock's outcome as the reports count it: decided when it was met or breached (a breached clock that still
+	 * runs is decided at its breach).
+	 */
+	public record Outcome(long ticketId, ClockKind kind, int tier, Long groupId, boolean met, Instant dueAt,
+			Instant decidedAt, long targetSeconds, long elapsedSeconds) {
+
+		/** How far past its due instant the clock was when it stopped or was last measured (0 when met). */
+		public long overdueSeconds() {
+			return met ? 0 : Math.max(0, elapsedSeconds - targetSeconds);
+		}
+	}
+
+	/** The program's clocks decided (met or breached) in [from, to), by index ranges. */
+	@Transactional(readOnly = true)
+	public List<Outcome> outcomes(long programId, Instant from, Instant to) {
+		@SuppressWarnings("unchecked")
+		List<Object[]> rows = entityManager.createNativeQuery("""
+				select ticket_id, kind, tier, group_id, case when breached_at is null then 1 else 0 end, due_at, coalesce(breached_at, met_at), target_seconds,
+				  elapsed_seconds
+				from sla_clock where program_id = ?1
+				  and ((met_at >= ?2 and met_at < ?3 and breached_at is null) or (breached_at >= ?2 and breached_at < ?3))""")
+			.setParameter(1, programId).setParameter(2, from.atOffset(java.time.ZoneOffset.UTC))
+			.setParameter(3, to.atOffset(java.time.ZoneOffset.UTC)).getResultList();
+		List<Outcome> out = new ArrayList<>(rows.size());
+		for (Object[] r : rows) {
+			out.add(new Outcome(((Number) r[0]).longValue(), ClockKind.valueOf((String) r[1]), ((Number) r[2]).intValue(),
+					r[3] == null ? null : ((Number) r[3]).longValue(), ((Number) r[4]).intValue() == 1,
+					instant(r[5]), instant(r[6]), ((Number) r[7]).longValue(), ((Number) r[8]).longValue()));
+		}
+		return out;
+	}
+
+	private static Instant instant(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Instant i) {
+			return i;
+		}
+		if (value instanceof java.time.OffsetDateTime o) {
+			return o.toInstant();
+		}
+		if (value instanceof java.sql.Timestamp t) {
+			return t.toInstant();
+		}
+		throw new IllegalStateException("not an instant: " + value.getClass());
+	}
+
 	/** The names of a program's calendars, lower case. */
 	@Transactional(readOnly = true)
 	public Set<String> calendarNames(long programId) {

@@ -7,13 +7,13 @@ import java.util.Comparator;
  * A ticket as the metrics count it, read from its own state and history, so it is right whatever order the events
  * arrived in: dimensions, first response, the customer's follow-ups before the resolution, escalations, returns and
  * re-escalations after a return (ping-pongs), the resolution and the tier it happened at, reopenings, acceptance,
- * closing or cancelling. {@code version} lets a reader keep only the newest.
+ * closing or cancelling, whether specialists swarmed on it, and its timeline (for time per tier). {@code version} lets a reader keep only the newest.
  */
 public record ReportingFacts(long ticketId, long programId, long version, Instant openedAt, Channel channel,
 		TicketKind kind, Priority priority, String category, String system, String site, String organization,
 		long requesterId, Long ownerId, Long ownerGroupId, Instant firstResponseAt, int customerFollowUps,
 		int escalations, int maxTier, int returns, int pingPongs, Instant resolvedAt, Integer resolvedTier, int reopens,
-		Boolean accepted, Instant closedAt, Instant cancelledAt) {
+		Boolean accepted, Instant closedAt, Instant cancelledAt, Instant swarmedAt, TicketTimeline timeline) {
 
 	static ReportingFacts of(Ticket t) {
 		TicketTimeline timeline = TicketTimeline.of(t);
@@ -59,6 +59,6 @@ public record ReportingFacts(long ticketId, long programId, long version, Instan
 				t.ownerGroupId(), timeline.firstDeskReplyAt(), followUps, assignments.size(), maxTier, returns,
 				pingPongs, resolvedAt, resolvedTier, t.reopenCount(),
 				t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.RESOLVED ? accepted : null,
-				t.status() == TicketStatus.CLOSED ? t.closedAt() : null, cancelledAt);
+				t.status() == TicketStatus.CLOSED ? t.closedAt() : null, cancelledAt, t.swarmedAt(), timeline);
 	}
 }

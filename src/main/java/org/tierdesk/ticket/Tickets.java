@@ -587,6 +587,12 @@ public class Tickets {
 		return readTx.execute(s -> tickets.findById(ticketId).map(TicketFacts::of));
 	}
 
+	/** The facts of a ticket by its number (no access check: the caller decides who may see what). */
+	public Optional<TicketFacts> factsOfNumber(String number) {
+		return number == null ? Optional.empty()
+				: readTx.execute(s -> tickets.findByNumber(number.strip()).map(TicketFacts::of));
+	}
+
 	/** A ticket as the metrics count it, from its own state and history (so delivery order does not matter). */
 	public Optional<ReportingFacts> reportingFacts(long ticketId) {
 		return readTx.execute(s -> tickets.findById(ticketId).map(ReportingFacts::of));

@@ -1,0 +1,12 @@
+-- The requester's answer to the satisfaction survey (1..5), kept beside the ticket's facts for the metrics.
+ALTER TABLE reporting_ticket_fact ADD COLUMN satisfaction INT;
+
+-- Business time (the program's default calendar): to the first response, to the final resolution (not while waiting
+-- on the customer), and how long each tier held the work; and when specialists swarmed on the ticket.
+ALTER TABLE reporting_ticket_fact ADD COLUMN first_response_bs BIGINT;
+ALTER TABLE reporting_ticket_fact ADD COLUMN resolution_bs BIGINT;
+ALTER TABLE reporting_ticket_fact ADD COLUMN tier1_bs BIGINT;
+ALTER TABLE reporting_ticket_fact ADD COLUMN tier2_bs BIGINT;
+ALTER TABLE reporting_ticket_fact ADD COLUMN tier3_bs BIGINT;
+ALTER TABLE reporting_ticket_fact ADD COLUMN tier4_bs BIGINT;
+ALTER TABLE reporting_ticket_fact ADD COLUMN swarmed_at TIMESTAMP(6) WITH TIME ZONE;
