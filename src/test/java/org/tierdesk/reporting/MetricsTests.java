@@ -150,6 +150,61 @@ class MetricsTests {
 	}
 
 	@Test
+	void tierTimesAndServiceLevelAttainmentComeFromEachTicketsOwnHistoryAndClocks() {
+		assertThat(api.put(d.manager(), "/api/v1/programs/" + d.key() + "/sla/policies/Standard", """
+				{"targets":{"MEDIUM":{"firstResponseMinutes":10,"resolutionMinutes":60}}}""").status()).isEqualTo(200);
+		assertThat(api.put(d.manager(), "/api/v1/programs/" + d.key() + "/sla/group-targets/" + d.tier2().name(),
+				"{\"targetMinutes\":30}").status()).isEqualTo(200);
+		String quick = open("X: answered and solved in time", Channel.PHONE);
+		String slow = open("Y: late, and Tier 2 late too", Channel.PHONE);
+		tickets.take(p(d.agent1()), quick, null, "mine");
+		String swarmed = open("Z: swarmed instead of escalated", Channel.PHONE);
+		tickets.take(p(d.agent1()), slow, null, "mine");
+		tickets.take(p(d.agent1()), swarmed, null, "mine");
+		tickets.swarm(p(d.agent1()), swarmed, null, java.util.Set.of(d.agent2().id()), "all hands");
+		clock.advance(Duration.ofMinutes(5));
+		reply(d.agent1(), quick, "Try this");
+		reply(d.agent1(), swarmed, "We are on it together");
+		clock.advance(Duration.ofMinutes(15));
+		reply(d.agent1(), slow, "Looking");
+		tickets.escalate(p(d.agent1()), slow, null, new Escalation(EscalationType.FUNCTIONAL, 2, d.tier2().id(), null,
+				null, "needs a specialist"));
+		clock.advance(Duration.ofMinutes(10));
+		resolve(quick);
+		resolve(swarmed);
+		clock.advance(Duration.ofMinutes(30));
+		long assignment = tickets.assignments(p(d.agent1()), slow).get(0).id();
+		tickets.returnAssignment(p(d.agent2()), slow, assignment, null, "patched");
+		clock.advance(Duration.ofMinutes(30));
+		resolve(slow);
+
+		String path = "/api/v1/programs/" + d.key() + "/metrics?period=DAY&from=" + day + "&to=" + day.plusDays(1);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			Response r = api.get(d.manager(), path);
+			assertThat(r.<Integer>json("$.rows[0].resolved")).isEqualTo(3);
+			assertThat(r.<Integer>json("$.rows[0].slaBreaches")).as(r.toString()).isEqualTo(2);
+		});
+		Response r = api.get(d.manager(), path);
+		assertThat(r.<Double>json("$.rows[0].slaAttainment")).as("X and Z met both clocks, Y missed both")
+			.isEqualTo(0.6667);
+		assertThat(r.<Double>json("$.rows[0].olaAttainment")).as("Tier 2 held Y for 40 minutes of 30").isEqualTo(0.0);
+		assertThat(r.<Integer>json("$.rows[0].olaBreaches")).isEqualTo(1);
+		assertThat(r.<Double>json("$.rows[0].resolutionMedianMinutes")).as("X and Z in 30, Y in 90").isEqualTo(30.0);
+		assertThat(r.<Double>json("$.rows[0].resolutionP90Minutes")).isEqualTo(90.0);
+		assertThat(r.<List<Map<String, Object>>>json("$.rows[0].tierTimes")).extracting(t -> t.get("tier") + ":"
+				+ t.get("tickets") + ":" + t.get("medianMinutes") + ":" + t.get("p90Minutes"))
+			.as("Tier 1: X 30, Z 30 (a swarm is no hand-off), Y 20+30; Tier 2: Y 40")
+			.containsExactly("1:3:30.0:50.0", "2:1:40.0:40.0");
+		assertThat(r.<Double>json("$.rows[0].tieredResolutionMedianMinutes")).isEqualTo(90.0);
+		assertThat(r.<Double>json("$.rows[0].swarmResolutionMedianMinutes")).isEqualTo(30.0);
+
+		String csv = api.get(d.manager(), "/api/v1/programs/" + d.key() + "/metrics.csv?period=DAY&from=" + day
+				+ "&to=" + day.plusDays(1)).body();
+		assertThat(csv.lines().findFirst().orElseThrow()).contains("tier2_median_min", "sla_attainment");
+		assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains(",40.0,", ",30.0,90.0,0.6667,2,0.0,1,");
+	}
+
+	@Test
 	void theCsvNeutralisesCellsASpreadsheetWouldRunAsAFormula() {
 		String number = tickets.open(p(d.agent1()), new OpenTicket(d.key(), d.customer().id(), TicketKind.INCIDENT,
 				Channel.PHONE, "s", "d", StructuredFacts.none(), "=HYPERLINK(\"http://evil.example\",\"x\")",
