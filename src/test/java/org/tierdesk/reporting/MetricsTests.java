@@ -205,6 +205,51 @@ class MetricsTests {
 	}
 
 	@Test
+	void goalsHoldAMetricToItsTargetDayByDayAndFlagDrift() {
+		String base = "/api/v1/programs/" + d.key() + "/goals";
+		assertThat(api.put(d.agent1(), base + "/FIRST_CONTACT_RESOLUTION", "{\"target\":0.7}").status())
+			.as("managers set goals").isEqualTo(403);
+		Response unknown = api.put(d.manager(), base + "/HAPPINESS", "{\"target\":0.7}");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.<String>json("$.errors[0].field")).isEqualTo("metric");
+		Response percent = api.put(d.manager(), base + "/FIRST_CONTACT_RESOLUTION", "{\"target\":70}");
+		assertThat(percent.status()).isEqualTo(400);
+		assertThat(percent.<String>json("$.errors[0].field")).isEqualTo("target");
+		assertThat(api.put(d.manager(), base + "/first_contact_resolution", "{\"target\":0.7}").status())
+			.isEqualTo(200);
+
+		// two days resolved at first contact, then a day whose one ticket went to Tier 2
+		for (int i = 0; i < 2; i++) {
+			String n = open("solved on the phone " + i, Channel.PHONE);
+			tickets.take(p(d.agent1()), n, null, "mine");
+			resolve(n);
+			clock.advance(Duration.ofDays(1));
+		}
+		String n = open("needed Tier 2", Channel.PHONE);
+		tickets.take(p(d.agent1()), n, null, "mine");
+		tickets.escalate(p(d.agent1()), n, null, new Escalation(EscalationType.FUNCTIONAL, 2, d.tier2().id(), null,
+				null, "specialist"));
+		tickets.returnAssignment(p(d.agent2()), n, tickets.assignments(p(d.agent1()), n).get(0).id(), null, "fixed");
+		resolve(n);
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			Response board = api.get(d.agent1(), base + "?period=DAY&periods=3");
+			assertThat(board.status()).as(board.toString()).isEqualTo(200);
+			assertThat(board.<List<Double>>json("$.goals[0].values[*].value")).containsExactly(1.0, 1.0, 0.0);
+		});
+		Response board = api.get(d.agent1(), base + "?period=DAY&periods=3");
+		assertThat(board.<String>json("$.goals[0].metric")).isEqualTo("FIRST_CONTACT_RESOLUTION");
+		assertThat(board.<String>json("$.goals[0].status")).isEqualTo("MISSED");
+		assertThat(board.<Boolean>json("$.goals[0].drifting")).isTrue();
+		assertThat(board.<String>json("$.goals[0].direction")).isEqualTo("WORSENING");
+		assertThat(api.get(d.agent1(), base + "?periods=99").<String>json("$.errors[0].field")).isEqualTo("periods");
+		assertThat(api.get(testDesk.create().manager(), base).status()).as("another program's desk").isEqualTo(404);
+		assertThat(api.call(d.manager(), org.springframework.http.HttpMethod.DELETE, base + "/FIRST_CONTACT_RESOLUTION",
+				null, Map.of()).status()).isEqualTo(204);
+		assertThat(api.get(d.agent1(), base).<List<Object>>json("$.goals")).isEmpty();
+	}
+
+	@Test
 	void theCsvNeutralisesCellsASpreadsheetWouldRunAsAFormula() {
 		String number = tickets.open(p(d.agent1()), new OpenTicket(d.key(), d.customer().id(), TicketKind.INCIDENT,
 				Channel.PHONE, "s", "d", StructuredFacts.none(), "=HYPERLINK(\"http://evil.example\",\"x\")",

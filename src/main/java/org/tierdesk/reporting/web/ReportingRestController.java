@@ -22,9 +22,38 @@ class ReportingRestController {
 
 	private final org.tierdesk.reporting.Metrics metrics;
 
-	ReportingRestController(StaffingForecast staffing, org.tierdesk.reporting.Metrics metrics) {
+	private final org.tierdesk.reporting.Goals goals;
+
+	ReportingRestController(StaffingForecast staffing, org.tierdesk.reporting.Metrics metrics,
+			org.tierdesk.reporting.Goals goals) {
 		this.staffing = staffing;
 		this.metrics = metrics;
+		this.goals = goals;
+	}
+
+	record GoalForm(Double target) {
+	}
+
+	@GetMapping("/api/v1/programs/{key}/goals")
+	@Operation(summary = "The program's goals: each metric against its target over the last periods, with its trend "
+			+ "and a drift flag")
+	org.tierdesk.reporting.Goals.Board goals(@PathVariable String key, @RequestParam(required = false) String period,
+			@RequestParam(required = false) Integer periods, @AuthenticationPrincipal DeskPrincipal me) {
+		return goals.board(me, key, period, periods);
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/programs/{key}/goals/{metric}")
+	@Operation(summary = "Set the program's target on a metric (managers): shares 0..1, satisfaction 1..5, minutes")
+	org.tierdesk.reporting.Goals.GoalView setGoal(@PathVariable String key, @PathVariable String metric,
+			@org.springframework.web.bind.annotation.RequestBody GoalForm form, @AuthenticationPrincipal DeskPrincipal me) {
+		return goals.set(me, key, metric, form.target());
+	}
+
+	@org.springframework.web.bind.annotation.DeleteMapping("/api/v1/programs/{key}/goals/{metric}")
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+	@Operation(summary = "Drop the program's target on a metric (managers)")
+	void removeGoal(@PathVariable String key, @PathVariable String metric, @AuthenticationPrincipal DeskPrincipal me) {
+		goals.remove(me, key, metric);
 	}
 
 	@GetMapping(path = "/api/v1/programs/{key}/metrics.csv", produces = "text/csv")
