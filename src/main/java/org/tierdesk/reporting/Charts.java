@@ -98,4 +98,125 @@ public final class Charts {
 	public static double cellHeight() {
 		return (HEIGHT - BOTTOM - 10) / 7.0;
 	}
+
+	/** Shares (0..1, null where nothing was measured) as percentage lines on a fixed 0–100 % scale. */
+	public static LineChart shares(List<String> labels, List<String> names, List<String> css, List<Double[]> series) {
+		int n = Math.max(1, labels.size() - 1);
+		double plotW = WIDTH - LEFT - 10;
+		double plotH = HEIGHT - BOTTOM - 10;
+		List<Line> lines = new ArrayList<>();
+		for (int i = 0; i < series.size(); i++) {
+			StringBuilder points = new StringBuilder();
+			Double[] s = series.get(i);
+			Double last = null;
+			for (int p = 0; p < s.length; p++) {
+				if (s[p] == null) {
+					continue;
+				}
+				last = s[p];
+				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", LEFT + plotW * p / n, 10 + plotH * (1 - s[p])));
+			}
+			lines.add(new Line(names.get(i), css.get(i), points.toString().strip(),
+					last == null ? -1 : Math.round(last * 100)));
+		}
+		List<Label> xs = new ArrayList<>();
+		int step = Math.max(1, labels.size() / 8);
+		for (int p = 0; p < labels.size(); p += step) {
+			xs.add(new Label(LEFT + plotW * p / n, HEIGHT - 6, labels.get(p)));
+		}
+		List<Label> ys = List.of(new Label(LEFT - 4, 14, "100%"), new Label(LEFT - 4, 10 + plotH / 2, "50%"),
+				new Label(LEFT - 4, 10 + plotH, "0%"));
+		return new LineChart(lines, xs, ys, 100);
+	}
+
+	/** One bar: its box, the label under it and the value over it. */
+	public record Bar(double x, double y, double width, double height, String label, long value, double labelX) {
+	}
+
+	/** Vertical bars, one per label. */
+	public static List<Bar> bars(List<String> labels, long[] values) {
+		long max = 1;
+		for (long v : values) {
+			max = Math.max(max, v);
+		}
+		double plotW = WIDTH - LEFT - 10;
+		double plotH = HEIGHT - BOTTOM - 24;
+		double slot = plotW / Math.max(1, labels.size());
+		List<Bar> bars = new ArrayList<>();
+		for (int i = 0; i < labels.size(); i++) {
+			double h = plotH * values[i] / max;
+			double x = LEFT + i * slot + slot * 0.15;
+			bars.add(new Bar(x, 24 + plotH - h, slot * 0.7, h, labels.get(i), values[i], x + slot * 0.35));
+		}
+		return bars;
+	}
+
+	/** A tier box of the flow chart and an arrow between two tiers, drawn as a curve whose width follows its count. */
+	public record Node(double x, double y, double width, double height, String label, double labelX, double labelY) {
+	}
+
+	public record Arrow(String path, double strokeWidth, double labelX, double labelY, String label, String css) {
+	}
+
+	public record Flow(List<Node> nodes, List<Arrow> arrows) {
+	}
+
+	/** Tiers 1–4 in a row; steps up the tiers arc above, steps back arc below. */
+	public static Flow flow(List<TierFlow.Step> steps, List<String> tierNames) {
+		double box = 110;
+		double gap = (WIDTH - 4 * box) / 5.0;
+		double y = HEIGHT / 2.0 - 20;
+		List<Node> nodes = new ArrayList<>();
+		for (int t = 0; t < 4; t++) {
+			double x = gap + t * (box + gap);
+			nodes.add(new Node(x, y, box, 40, tierNames.get(t), x + box / 2, y + 25));
+		}
+		long max = steps.stream().mapToLong(TierFlow.Step::count).max().orElse(1);
+		List<Arrow> arrows = new ArrayList<>();
+		for (TierFlow.Step step : steps) {
+			if (step.from() < 1 || step.from() > 4 || step.to() < 1 || step.to() > 4 || step.from() == step.to()) {
+				continue;
+			}
+			double x1 = gap + (step.from() - 1) * (box + gap) + box / 2;
+			double x2 = gap + (step.to() - 1) * (box + gap) + box / 2;
+			boolean up = step.to() > step.from();
+			double startY = up ? y : y + 40;
+			double bend = (up ? -1 : 1) * (20 + 14 * Math.abs(step.to() - step.from()));
+			double midX = (x1 + x2) / 2;
+			String path = String.format(Locale.ROOT, "M %.1f %.1f Q %.1f %.1f %.1f %.1f", x1 + (up ? 10 : -10), startY,
+					midX, startY + bend * 2, x2 + (up ? -10 : 10), startY);
+			double width = 1.5 + 8.0 * step.count() / max;
+			arrows.add(new Arrow(path, width, midX, startY + bend + (up ? -2 : 12),
+					step.from() + "→" + step.to() + ": " + step.count(), up ? "flow-up" : "flow-back"));
+		}
+		return new Flow(nodes, arrows);
+	}
+
+	/** A small trend line of a goal's metric with its target as a dashed line (values null where not measured). */
+	public record Sparkline(String points, double targetY, int width, int height) {
+	}
+
+	public static Sparkline sparkline(List<Double> values, double target) {
+		int w = 160;
+		int h = 40;
+		double max = target;
+		double min = target;
+		for (Double v : values) {
+			if (v != null) {
+				max = Math.max(max, v);
+				min = Math.min(min, v);
+			}
+		}
+		double span = max - min == 0 ? Math.max(1e-9, Math.abs(max)) : max - min;
+		int n = Math.max(1, values.size() - 1);
+		StringBuilder points = new StringBuilder();
+		for (int i = 0; i < values.size(); i++) {
+			Double v = values.get(i);
+			if (v != null) {
+				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", 4 + (w - 8.0) * i / n,
+						4 + (h - 8.0) * (1 - (v - min) / span)));
+			}
+		}
+		return new Sparkline(points.toString().strip(), 4 + (h - 8.0) * (1 - (target - min) / span), w, h);
+	}
 }

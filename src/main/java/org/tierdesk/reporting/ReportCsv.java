@@ -69,6 +69,51 @@ public final class ReportCsv {
 		return out.toString();
 	}
 
+	/** Every chart's data of the dashboard, one section after another, each with its own header row. */
+	public static String dashboard(Dashboard.View view) {
+		StringWriter out = new StringWriter();
+		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+			csv.printRecord("goal", "target", "higher_is_better", "period", "value", "status", "drifting");
+			for (Goals.GoalView g : view.goals().goals()) {
+				for (Goals.PeriodValue v : g.values()) {
+					csv.printRecord(row(g.metric(), g.target(), g.higherIsBetter(), v.period(), nullable(v.value()),
+							g.status(), g.drifting()));
+				}
+			}
+			csv.println();
+			csv.printRecord("backlog_age", "tickets");
+			for (Dashboard.AgeBucket b : view.ageing()) {
+				csv.printRecord(row(b.label(), b.tickets()));
+			}
+			csv.println();
+			csv.printRecord("weekday", "hour", "tickets_opened");
+			for (int d = 0; d < 7; d++) {
+				for (int h = 0; h < 24; h++) {
+					csv.printRecord(row(java.time.DayOfWeek.of(d + 1), h, view.arrivals()[d][h]));
+				}
+			}
+			csv.println();
+			csv.printRecord("from_tier", "to_tier", "tickets");
+			for (TierFlow.Step s : view.tierFlow()) {
+				csv.printRecord(row(s.from(), s.to(), s.count()));
+			}
+			csv.println();
+			csv.printRecord("weekday", "hour", "arrivals_per_hour", "agents_required", "to_schedule", "rostered");
+			for (StaffingForecast.Hour h : view.staffing().hours()) {
+				csv.printRecord(row(h.day(), h.hour(), h.arrivalsPerHour(), h.required(), h.scheduled(), h.roster()));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toString();
+	}
+
+	/** A record with every cell made safe. */
+	static List<String> row(Object... cells) {
+		return java.util.Arrays.stream(cells).map(ReportCsv::cell).toList();
+	}
+
 	private static Object nullable(Object value) {
 		return value == null ? "" : value;
 	}

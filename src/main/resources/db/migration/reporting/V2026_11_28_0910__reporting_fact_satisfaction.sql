@@ -10,3 +10,6 @@ ALTER TABLE reporting_ticket_fact ADD COLUMN tier2_bs BIGINT;
 ALTER TABLE reporting_ticket_fact ADD COLUMN tier3_bs BIGINT;
 ALTER TABLE reporting_ticket_fact ADD COLUMN tier4_bs BIGINT;
 ALTER TABLE reporting_ticket_fact ADD COLUMN swarmed_at TIMESTAMP(6) WITH TIME ZONE;
+
+-- The tiers the work passed through in order ("1>2>3>1"): the tier flow chart counts its steps.
+ALTER TABLE reporting_ticket_fact ADD COLUMN tier_path VARCHAR(100);

@@ -11,7 +11,10 @@ import org.tierdesk.support.Pages.Page;
 import org.tierdesk.support.TestDesk;
 import org.tierdesk.support.TestDesk.Desk;
 
-/** The dashboard, server side: the volume trend and the staffing heat map as SVG, each with its table. */
+/**
+ * The dashboard, server side: goals, volume trend, attainment, backlog ageing, tier flow, arrivals and staffing heat
+ * maps as SVG, each with its table, and the same data as JSON and CSV.
+ */
 @DeskTest
 class ReportPagesTests {
 
@@ -32,14 +35,50 @@ class ReportPagesTests {
 					{"program":"%s","requesterId":%d,"kind":"INCIDENT","channel":"PHONE","subject":"s%d","description":"d"}"""
 				.formatted(d.key(), d.customer().id(), i));
 		}
+		String number = api.post(d.agent1(), "/api/v1/tickets", """
+				{"program":"%s","requesterId":%d,"kind":"INCIDENT","channel":"PHONE","subject":"up and back","description":"d"}"""
+			.formatted(d.key(), d.customer().id())).json("$.number");
+		api.post(d.agent1(), "/api/v1/tickets/" + number + "/ownership", null);
+		Api.Response escalated = api.post(d.agent1(), "/api/v1/tickets/" + number + "/escalations",
+				"{\"tier\":2,\"reason\":\"specialist\"}");
+		assertThat(escalated.status()).as(escalated.toString()).isEqualTo(200);
+		Integer assignment = escalated.json("$.assignment.id");
+		assertThat(api.post(d.agent2(), "/api/v1/tickets/" + number + "/assignments/" + assignment + "/return",
+				"{\"findings\":\"fixed\"}").status()).isLessThan(300);
+		assertThat(api.put(d.manager(), "/api/v1/programs/" + d.key() + "/goals/SLA_ATTAINMENT", "{\"target\":0.95}")
+			.status()).isEqualTo(200);
+
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+			Api.Response json = api.get(d.manager(), "/api/v1/programs/" + d.key() + "/dashboard?period=DAY");
+			assertThat(json.body()).as("Tier 1 to 2 and back").contains(
+					"\"tierFlow\":[{\"from\":1,\"to\":2,\"count\":1},{\"from\":2,\"to\":1,\"count\":1}]");
+		});
+		Api.Response json = api.get(d.manager(), "/api/v1/programs/" + d.key() + "/dashboard?period=DAY");
+		assertThat(json.<Integer>json("$.ageing[0].tickets")).as("four opened just now").isEqualTo(4);
+		assertThat(json.<java.util.List<java.util.List<Integer>>>json("$.arrivals").stream().flatMap(java.util.List::stream)
+			.mapToInt(Integer::intValue).sum()).isEqualTo(4);
+		assertThat(json.<String>json("$.goals.goals[0].metric")).isEqualTo("SLA_ATTAINMENT");
+
 		Page page = pages.get(d.manager(), "/console/reports?program=" + d.key() + "&period=DAY");
 		assertThat(page.status()).as(page.html()).isEqualTo(200);
 		String html = page.html();
 		assertThat(html).contains("data-testid=\"volume-chart\"", "class=\"chart-line line-opened\"",
-				"data-testid=\"metrics-table\"", "data-testid=\"staffing-chart\"", "data-testid=\"staffing-table\"");
-		assertThat(html.split("<rect ", -1)).as("one cell per hour of the week").hasSize(168 + 1);
+				"data-testid=\"metrics-table\"", "data-testid=\"staffing-chart\"", "data-testid=\"staffing-table\"",
+				"data-testid=\"attainment-chart\"", "data-testid=\"attainment-table\"", "data-testid=\"ageing-chart\"",
+				"data-testid=\"ageing-table\"", "data-testid=\"flow-chart\"", "data-testid=\"flow-table\"",
+				"data-testid=\"arrivals-chart\"", "data-testid=\"arrivals-table\"", "data-goal=\"SLA_ATTAINMENT\"",
+				"Tier 1 → Tier 2");
+		assertThat(html.split("class=\"heat-", -1)).as("one cell per hour of the week").hasSize(168 + 1);
+		assertThat(html.split("class=\"arr-", -1)).as("one cell per hour of the week").hasSize(168 + 1);
+
+		String csv = api.get(d.manager(), "/api/v1/programs/" + d.key() + "/dashboard.csv?period=DAY").body();
+		assertThat(csv).contains("goal,target,higher_is_better", "backlog_age,tickets", "under 1 day,4",
+				"weekday,hour,tickets_opened", "from_tier,to_tier,tickets", "1,2,1", "2,1,1", "arrivals_per_hour");
 		assertThat(pages.get(d.customer(), "/console/reports").status()).isEqualTo(403);
 		assertThat(pages.get(testDesk.create().manager(), "/console/reports?program=" + d.key()).status())
 			.isEqualTo(404);
+		assertThat(api.get(testDesk.create().manager(), "/api/v1/programs/" + d.key() + "/dashboard").status())
+			.isEqualTo(404);
+		assertThat(api.get(d.customer(), "/api/v1/programs/" + d.key() + "/dashboard.csv").status()).isIn(403, 404);
 	}
 }

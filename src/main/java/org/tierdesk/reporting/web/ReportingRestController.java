@@ -24,14 +24,39 @@ class ReportingRestController {
 
 	private final org.tierdesk.reporting.Goals goals;
 
+	private final org.tierdesk.reporting.Dashboard dashboard;
+
 	ReportingRestController(StaffingForecast staffing, org.tierdesk.reporting.Metrics metrics,
-			org.tierdesk.reporting.Goals goals) {
+			org.tierdesk.reporting.Goals goals, org.tierdesk.reporting.Dashboard dashboard) {
+		this.dashboard = dashboard;
 		this.staffing = staffing;
 		this.metrics = metrics;
 		this.goals = goals;
 	}
 
 	record GoalForm(Double target) {
+	}
+
+	@GetMapping("/api/v1/programs/{key}/dashboard")
+	@Operation(summary = "Every chart's data: metrics over the last periods, goals, backlog by age, arrivals by weekday "
+			+ "and hour, tier flow, staffing forecast against the roster")
+	org.tierdesk.reporting.Dashboard.View dashboard(@PathVariable String key,
+			@RequestParam(required = false) String period, @AuthenticationPrincipal DeskPrincipal me) {
+		return dashboard.view(me, key, period);
+	}
+
+	@GetMapping(path = "/api/v1/programs/{key}/dashboard.csv", produces = "text/csv")
+	@Operation(summary = "Every chart's data as CSV, a section per chart")
+	org.springframework.http.ResponseEntity<String> dashboardCsv(@PathVariable String key,
+			@RequestParam(required = false) String period, @AuthenticationPrincipal DeskPrincipal me) {
+		return csv("dashboard-" + key, org.tierdesk.reporting.ReportCsv.dashboard(dashboard.view(me, key, period)));
+	}
+
+	static org.springframework.http.ResponseEntity<String> csv(String name, String body) {
+		return org.springframework.http.ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9_-]", "") + ".csv\"")
+			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.body(body);
 	}
 
 	@GetMapping("/api/v1/programs/{key}/goals")
