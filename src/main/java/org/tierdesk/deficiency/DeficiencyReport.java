@@ -91,6 +91,12 @@ class DeficiencyReport {
 
 	private Instant updatedAt;
 
+	private String lessonSummary;
+
+	private Instant lessonAt;
+
+	private Long lessonBy;
+
 	protected DeficiencyReport() {
 	}
 
@@ -207,6 +213,35 @@ class DeficiencyReport {
 			throw new StaleVersionException("deficiency report " + number + " is at version " + version + ", not "
 					+ expected + ": someone changed it meanwhile; reload and try again");
 		}
+	}
+
+	/** Records (or rewrites, or with a blank summary withdraws) the lesson learned from this report. */
+	java.util.Optional<Change> recordLesson(String summary, long actorId, Instant now) {
+		String text = summary == null || summary.isBlank() ? null : summary.strip();
+		if (text != null && text.length() > 4000) {
+			throw new org.tierdesk.system.InvalidFieldException("summary", "at most 4000 characters, not "
+					+ text.length());
+		}
+		if (java.util.Objects.equals(text, lessonSummary)) {
+			return java.util.Optional.empty();
+		}
+		Change change = new Change("lesson", lessonSummary, text);
+		lessonSummary = text;
+		lessonAt = text == null ? null : now;
+		lessonBy = text == null ? null : actorId;
+		return java.util.Optional.of(change);
+	}
+
+	String lessonSummary() {
+		return lessonSummary;
+	}
+
+	Instant lessonAt() {
+		return lessonAt;
+	}
+
+	Long lessonBy() {
+		return lessonBy;
 	}
 
 	void touched(Instant now) {

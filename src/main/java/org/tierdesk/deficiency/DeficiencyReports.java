@@ -82,7 +82,8 @@ public class DeficiencyReports {
 	 */
 	public record FixFeedback(String number, String system, String versionFound, String fixRelease,
 			LocalDate shippedOn, long days, int linkedTickets, long reopenedSinceFix, long newOnVersionFoundBefore,
-			long newOnVersionFoundSince, long newOnFixReleaseSince, String verdict) {
+			long newOnVersionFoundSince, long newOnFixReleaseSince, Double linkedSatisfaction, long satisfactionAnswers,
+			String verdict) {
 	}
 
 	private final DeficiencyReportRepository reports;
@@ -105,9 +106,13 @@ public class DeficiencyReports {
 
 	private final Clock clock;
 
+	private final org.tierdesk.satisfaction.Surveys surveys;
+
 	DeficiencyReports(DeficiencyReportRepository reports, DeficiencyLinkRepository links,
 			DeficiencyHistoryRepository history, Programs programs, Directory directory, Tickets tickets,
-			Accounts accounts, Notifications notifications, Sequences sequences, Clock clock) {
+			Accounts accounts, Notifications notifications, Sequences sequences, Clock clock,
+			org.tierdesk.satisfaction.Surveys surveys) {
+		this.surveys = surveys;
 		this.reports = reports;
 		this.links = links;
 		this.history = history;
@@ -169,6 +174,42 @@ public class DeficiencyReports {
 				me.accountId(), now));
 		report.touched(now);
 		return view(report);
+	}
+
+	/** Desk staff record the lesson learned from a report (blank withdraws it). */
+	public ReportView recordLesson(DeskPrincipal me, String number, Long expectedVersion, String summary) {
+		DeficiencyReport report = staffReport(me, number);
+		report.requireVersion(expectedVersion);
+		Instant now = clock.instant();
+		report.recordLesson(summary, me.accountId(), now).ifPresent(c -> {
+			record(report, c.newValue() == null ? "LESSON_WITHDRAWN" : "LESSON_LEARNED", c.field(), c.oldValue(),
+					c.newValue(), null, me.accountId(), now);
+			report.touched(now);
+		});
+		return view(report);
+	}
+
+	/** A lesson learned from a deficiency report, for the lessons-learned report. */
+	public record Lesson(String number, String system, String title, String summary, String by, Instant at) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<Lesson> lessons(DeskPrincipal me, String programKey, Instant from, Instant to) {
+		Program program = staff(me, programKey);
+		List<DeficiencyReport> found = reports
+			.findByProgramIdAndLessonAtGreaterThanEqualAndLessonAtLessThanOrderByLessonAt(program.id(), from, to);
+		var people = accounts.byIds(found.stream().map(DeficiencyReport::lessonBy).filter(java.util.Objects::nonNull)
+			.distinct().toList());
+		return found.stream().map(r -> new Lesson(r.number(), r.systemName(), r.title(), r.lessonSummary(),
+				people.containsKey(r.lessonBy()) ? people.get(r.lessonBy()).displayName() : "", r.lessonAt())).toList();
+	}
+
+	/** The feedback on every fix shipped on or after {@code since} (program's staff). */
+	@Transactional(readOnly = true)
+	public List<FixFeedback> feedbackSince(DeskPrincipal me, String programKey, java.time.LocalDate since) {
+		Program program = staff(me, programKey);
+		return reports.findByProgramIdAndFixShippedOnGreaterThanEqualOrderByFixShippedOn(program.id(), since).stream()
+			.map(r -> feedback(me, r.number())).toList();
 	}
 
 	public ReportView move(DeskPrincipal me, String number, Long expectedVersion, Transition t) {
@@ -311,8 +352,10 @@ public class DeficiencyReports {
 						+ foundBefore + " to " + foundSince + " and none came in on " + r.fixRelease()
 						: "no reopened tickets and none on " + r.fixRelease() + "; " + foundSince + " new on "
 								+ r.versionFound() + " (customers not upgraded yet?)";
+		var satisfaction = surveys.summaryOfTickets(linked.stream().map(DeficiencyLink::ticketId).toList());
 		return new FixFeedback(r.number(), r.systemName(), r.versionFound(), r.fixRelease(), r.fixShippedOn(), days,
-				linked.size(), reopened, foundBefore, foundSince, onFix, verdict);
+				linked.size(), reopened, foundBefore, foundSince, onFix, satisfaction.averageScore(),
+				satisfaction.answered(), verdict);
 	}
 
 	// -- rules of the module ------------------------------------------------------------------------------------

@@ -21,6 +21,12 @@ interface DeficiencyReportRepository extends JpaRepository<DeficiencyReport, Lon
 
 	List<DeficiencyReport> findByIdIn(Collection<Long> ids);
 
+	List<DeficiencyReport> findByProgramIdAndLessonAtGreaterThanEqualAndLessonAtLessThanOrderByLessonAt(long programId,
+			Instant from, Instant to);
+
+	List<DeficiencyReport> findByProgramIdAndFixShippedOnGreaterThanEqualOrderByFixShippedOn(long programId,
+			java.time.LocalDate from);
+
 	@Query("select r from DeficiencyReport r where r.programId = :programId and lower(r.systemName) in :names "
 			+ "and r.status not in (org.tierdesk.deficiency.DeficiencyStatus.CLOSED, "
 			+ "org.tierdesk.deficiency.DeficiencyStatus.REJECTED, org.tierdesk.deficiency.DeficiencyStatus.DUPLICATE) "

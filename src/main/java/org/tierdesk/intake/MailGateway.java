@@ -46,11 +46,14 @@ class MailGateway implements OutboundGateway {
 
 	private final Session session;
 
+	private final org.tierdesk.system.StoredFiles files;
+
 	MailGateway(@Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port,
 			@Value("${spring.mail.username:}") String username, @Value("${spring.mail.password:}") String password,
 			@Value("${tierdesk.mail.from:desk@tierdesk.local}") String defaultFrom,
 			@Value("${tierdesk.mail.starttls:false}") boolean starttls,
-			@Value("${tierdesk.data-dir:./data}") String dataDir) {
+			@Value("${tierdesk.data-dir:./data}") String dataDir, org.tierdesk.system.StoredFiles files) {
+		this.files = files;
 		this.host = host;
 		this.port = port;
 		this.username = username;
@@ -114,7 +117,19 @@ class MailGateway implements OutboundGateway {
 		m.setFrom(new InternetAddress(o.sender() == null ? defaultFrom : o.sender()));
 		m.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(o.recipient(), true));
 		m.setSubject(o.subject(), "UTF-8");
-		m.setText(o.body(), "UTF-8");
+		if (o.attachmentKey() == null) {
+			m.setText(o.body(), "UTF-8");
+		}
+		else {
+			jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+			text.setText(o.body(), "UTF-8");
+			jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+			file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+					files.read(o.attachmentKey()), o.attachmentType())));
+			file.setFileName(o.attachmentName());
+			file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+			m.setContent(new jakarta.mail.internet.MimeMultipart(text, file));
+		}
 		m.setSentDate(Date.from(o.createdAt()));
 		if (o.inReplyTo() != null) {
 			m.setHeader("In-Reply-To", "<" + o.inReplyTo() + ">");

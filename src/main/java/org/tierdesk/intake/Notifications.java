@@ -24,10 +24,36 @@ public class Notifications {
 
 	private final IntakePipeline pipeline;
 
-	Notifications(Accounts accounts, Outbox outbox, IntakePipeline pipeline) {
+	private final org.tierdesk.system.StoredFiles files;
+
+	Notifications(Accounts accounts, Outbox outbox, IntakePipeline pipeline, org.tierdesk.system.StoredFiles files) {
+		this.files = files;
 		this.accounts = accounts;
 		this.outbox = outbox;
 		this.pipeline = pipeline;
+	}
+
+	/** A file sent with a report. */
+	public record Attachment(String name, String contentType, byte[] bytes) {
+	}
+
+	/**
+	 * Queues a report by mail to an address (a schedule's recipient, who need not have an account), with the file
+	 * attached, once per {@code sourceKey} and address.
+	 *
+	 * @return whether it was queued now
+	 */
+	@org.springframework.transaction.annotation.Transactional
+	public boolean sendReport(long programId, String address, String sourceKey, String subject, String body,
+			Attachment attachment) {
+		ChannelSettings settings = pipeline.settingsOf(programId);
+		return outbox.queue(new Outbox.Notice(programId, null, Channel.EMAIL, Outbound.Purpose.NOTICE, sourceKey,
+				address, settings.mailFrom(), subject, body, "auto-generated"))
+			.map(o -> {
+				o.attach(files.store("mail-attachments", attachment.bytes()), attachment.name(),
+						attachment.contentType());
+				return true;
+			}).orElse(false);
 	}
 
 	/** The language the program's notices are written in ({@code en}, {@code pt}). */

@@ -68,6 +68,12 @@ class Outbound {
 
 	private String autoSubmitted;
 
+	private String attachmentKey;
+
+	private String attachmentName;
+
+	private String attachmentType;
+
 	@Enumerated(EnumType.STRING)
 	private Status status;
 
@@ -181,6 +187,25 @@ class Outbound {
 
 	String autoSubmitted() {
 		return autoSubmitted;
+	}
+
+	/** Sends a stored file with the message. */
+	void attach(String key, String name, String type) {
+		this.attachmentKey = key;
+		this.attachmentName = name;
+		this.attachmentType = type;
+	}
+
+	String attachmentKey() {
+		return attachmentKey;
+	}
+
+	String attachmentName() {
+		return attachmentName;
+	}
+
+	String attachmentType() {
+		return attachmentType;
 	}
 
 	Status status() {

@@ -109,6 +109,35 @@ public final class ReportCsv {
 		return out.toString();
 	}
 
+	/** Periodic reports, one after another: a title line, then each table with its own header row. */
+	public static String reports(List<PeriodicReports.Report> reports) {
+		StringWriter out = new StringWriter();
+		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+			boolean first = true;
+			for (PeriodicReports.Report r : reports) {
+				for (PeriodicReports.Table t : r.tables()) {
+					if (!first) {
+						csv.println();
+					}
+					first = false;
+					csv.printRecord(row(r.title() + " — " + t.title(), r.programName(), "from " + r.from(),
+							"to " + r.to().minusDays(1)));
+					csv.printRecord(t.columns().stream().map(ReportCsv::cell).toList());
+					for (List<Object> cells : t.rows()) {
+						csv.printRecord(cells.stream().map(ReportCsv::cell).toList());
+					}
+					if (t.note() != null) {
+						csv.printRecord(row("(" + t.note() + ")"));
+					}
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toString();
+	}
+
 	/** A record with every cell made safe. */
 	static List<String> row(Object... cells) {
 		return java.util.Arrays.stream(cells).map(ReportCsv::cell).toList();

@@ -37,7 +37,11 @@ class TicketFacts {
 	}
 
 	void apply(TicketEvent event) {
-		tickets.reportingFacts(event.ticketId()).ifPresent(this::write);
+		rewrite(event.ticketId());
+	}
+
+	void rewrite(long ticketId) {
+		tickets.reportingFacts(ticketId).ifPresent(this::write);
 	}
 
 	/** The requester's survey answer, beside the facts (the rewrite from the ticket leaves it alone). */
@@ -72,8 +76,9 @@ class TicketFacts {
 				  resolved_tier = :resolvedTier, reopens = :reopens, accepted = :accepted, closed_at = :closed,
 				  cancelled_at = :cancelled, swarmed_at = :swarmed, first_response_bs = :firstResponseBs,
 				  resolution_bs = :resolutionBs, tier1_bs = :tier1, tier2_bs = :tier2, tier3_bs = :tier3, tier4_bs = :tier4,
-				  tier_path = :tierPath
-				where ticket_id = :id and ticket_version < :version"""), f).update();
+				  tier_path = :tierPath, ticket_number = :number, subject = :subject, status = :status,
+				  lesson_summary = :lesson, lesson_at = :lessonAt
+				where ticket_id = :id and (ticket_version < :version or ticket_number is null)"""), f).update();
 	}
 
 	private void insert(ReportingFacts f) {
@@ -82,18 +87,22 @@ class TicketFacts {
 					  priority, category, system_name, site, organization, requester_id, owner_id, owner_group_id,
 					  first_response_at, customer_follow_ups, escalations, max_tier, returns, ping_pongs, resolved_at,
 					  resolved_tier, reopens, accepted, closed_at, cancelled_at, swarmed_at, first_response_bs,
-					  resolution_bs, tier1_bs, tier2_bs, tier3_bs, tier4_bs, tier_path)
+					  resolution_bs, tier1_bs, tier2_bs, tier3_bs, tier4_bs, tier_path, ticket_number, subject, status,
+					  lesson_summary, lesson_at)
 					select :id, :program, :version, :opened, :channel, :kind, :priority, :category, :system, :site,
 					  :organization, :requester, :owner, :group, :firstResponse, :followUps, :escalations, :maxTier,
 					  :returns, :pingPongs, :resolved, :resolvedTier, :reopens, :accepted, :closed, :cancelled, :swarmed,
-					  :firstResponseBs, :resolutionBs, :tier1, :tier2, :tier3, :tier4, :tierPath
+					  :firstResponseBs, :resolutionBs, :tier1, :tier2, :tier3, :tier4, :tierPath, :number, :subject,
+					  :status, :lesson, :lessonAt
 					from (values (1)) as one(x)
 					where not exists (select 1 from reporting_ticket_fact where ticket_id = :id)"""), f).update();
 	}
 
 	private JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, ReportingFacts f) {
 		TierTimes times = TierTimes.of(f.timeline(), f.resolvedAt(), serviceLevels.calendarOf(f.programId(), null));
-		return sql.param("tierPath", TierFlow.path(f.timeline().assignments())).param("swarmed", at(f.swarmedAt())).param("firstResponseBs", times.firstResponseSeconds())
+		return sql.param("number", f.number()).param("subject", cut(f.subject(), 300)).param("status", f.status().name())
+			.param("lesson", f.lessonSummary()).param("lessonAt", at(f.lessonAt()))
+			.param("tierPath", TierFlow.path(f.timeline().assignments())).param("swarmed", at(f.swarmedAt())).param("firstResponseBs", times.firstResponseSeconds())
 			.param("resolutionBs", times.resolutionSeconds()).param("tier1", times.tier(1))
 			.param("tier2", times.tier(2)).param("tier3", times.tier(3)).param("tier4", times.tier(4)).param("id", f.ticketId()).param("program", f.programId()).param("version", f.version())
 			.param("opened", at(f.openedAt())).param("channel", f.channel().name()).param("kind", f.kind().name())
@@ -112,6 +121,10 @@ class TicketFacts {
 	}
 
 	private static String cut(String value) {
-		return value == null || value.length() <= 200 ? value : value.substring(0, 200);
+		return cut(value, 200);
+	}
+
+	private static String cut(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
 	}
 }

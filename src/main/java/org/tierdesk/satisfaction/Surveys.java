@@ -194,8 +194,8 @@ public class Surveys {
 		if (!from.isBefore(to)) {
 			throw new org.tierdesk.system.InvalidFieldException("to", "the period ends before it starts");
 		}
-		return jdbc.sql(SELECT + """
-				 where s.program_id = :program and s.answered_at >= :from and s.answered_at < :to
+		return jdbc.sql(SELECT + " " + """
+				where s.program_id = :program and s.answered_at >= :from and s.answered_at < :to
 				 order by s.answered_at desc fetch first %d rows only""".formatted(Math.max(1, Math.min(limit, 1000))))
 			.param("program", program.id()).param("from", at(from)).param("to", at(to))
 			.query((rs, i) -> row(rs)).list();

@@ -9,11 +9,13 @@ import java.util.Comparator;
  * re-escalations after a return (ping-pongs), the resolution and the tier it happened at, reopenings, acceptance,
  * closing or cancelling, whether specialists swarmed on it, and its timeline (for time per tier). {@code version} lets a reader keep only the newest.
  */
-public record ReportingFacts(long ticketId, long programId, long version, Instant openedAt, Channel channel,
+public record ReportingFacts(long ticketId, long programId, long version, String number, String subject,
+		TicketStatus status, Instant openedAt, Channel channel,
 		TicketKind kind, Priority priority, String category, String system, String site, String organization,
 		long requesterId, Long ownerId, Long ownerGroupId, Instant firstResponseAt, int customerFollowUps,
 		int escalations, int maxTier, int returns, int pingPongs, Instant resolvedAt, Integer resolvedTier, int reopens,
-		Boolean accepted, Instant closedAt, Instant cancelledAt, Instant swarmedAt, TicketTimeline timeline) {
+		Boolean accepted, Instant closedAt, Instant cancelledAt, Instant swarmedAt, String lessonSummary,
+		Instant lessonAt, TicketTimeline timeline) {
 
 	static ReportingFacts of(Ticket t) {
 		TicketTimeline timeline = TicketTimeline.of(t);
@@ -54,11 +56,11 @@ public record ReportingFacts(long ticketId, long programId, long version, Instan
 			}
 		}
 		StructuredFacts f = t.facts();
-		return new ReportingFacts(t.id(), t.programId(), t.version(), t.createdAt(), t.channel(), t.kind(), t.priority(),
+		return new ReportingFacts(t.id(), t.programId(), t.version(), t.number(), t.subject(), t.status(), t.createdAt(), t.channel(), t.kind(), t.priority(),
 				t.category(), f.affectedSystem(), f.location(), t.requesterOrganization(), t.requesterId(), t.ownerId(),
 				t.ownerGroupId(), timeline.firstDeskReplyAt(), followUps, assignments.size(), maxTier, returns,
 				pingPongs, resolvedAt, resolvedTier, t.reopenCount(),
 				t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.RESOLVED ? accepted : null,
-				t.status() == TicketStatus.CLOSED ? t.closedAt() : null, cancelledAt, t.swarmedAt(), timeline);
+				t.status() == TicketStatus.CLOSED ? t.closedAt() : null, cancelledAt, t.swarmedAt(), t.lessonSummary(), t.lessonAt(), timeline);
 	}
 }

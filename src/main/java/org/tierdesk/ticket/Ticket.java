@@ -103,6 +103,12 @@ public class Ticket {
 
 	private Instant managementFlaggedAt;
 
+	private String lessonSummary;
+
+	private Instant lessonAt;
+
+	private Long lessonBy;
+
 	private String managementFlagReason;
 
 	private Long dutyManagerId;
@@ -459,6 +465,36 @@ public class Ticket {
 
 	public Instant swarmedAt() {
 		return swarmedAt;
+	}
+
+	/** The lesson learned drawn from this ticket, in the agent's words (null: none). */
+	public String lessonSummary() {
+		return lessonSummary;
+	}
+
+	public Instant lessonAt() {
+		return lessonAt;
+	}
+
+	/**
+	 * Records what the desk learned from this ticket (or rewrites it; blank withdraws it), for the lessons-learned
+	 * report: only once the ticket is resolved, when the lesson is known.
+	 */
+	void recordLesson(String summary, long actorId, Instant now) {
+		if (status != TicketStatus.RESOLVED && status != TicketStatus.CLOSED) {
+			throw new org.tierdesk.system.RuleViolationException("status",
+					"a lesson is drawn from a resolved ticket; " + number + " is " + status);
+		}
+		String text = summary == null || summary.isBlank() ? null : requireText("summary", summary, 4000);
+		if (java.util.Objects.equals(text, lessonSummary)) {
+			return;
+		}
+		record(now, actorId, text == null ? "LESSON_WITHDRAWN" : "LESSON_LEARNED", "lesson", lessonSummary, text, null);
+		lessonSummary = text;
+		lessonAt = text == null ? null : now;
+		lessonBy = text == null ? null : actorId;
+		touch(now);
+		raise(new TicketUpdated(ref(id), programId, java.util.Set.of("lesson"), now));
 	}
 
 	/** What routing decided; null fields leave the ticket as it is. */

@@ -41,4 +41,8 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
 
 	@Query("select l from TicketLink l where l.targetId = :ticketId")
 	List<TicketLink> findLinksTo(long ticketId);
+
+	@org.springframework.data.jpa.repository.Query("select t.id from Ticket t where t.id > :after order by t.id")
+	List<Long> findIdsAfter(@org.springframework.data.repository.query.Param("after") long after,
+			org.springframework.data.domain.Limit limit);
 }

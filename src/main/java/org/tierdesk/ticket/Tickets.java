@@ -348,6 +348,14 @@ public class Tickets {
 		});
 	}
 
+	/** Desk staff record the lesson learned from a resolved ticket (blank withdraws it). */
+	public TicketView recordLesson(DeskPrincipal me, String number, Long expectedVersion, String summary) {
+		return change(me, number, expectedVersion, (t, c, now) -> {
+			requireStaff(t, c, "only desk staff record lessons learned");
+			t.recordLesson(summary, me.accountId(), now);
+		});
+	}
+
 	public TicketView changeStatus(DeskPrincipal me, String number, Long expectedVersion, TicketStatus next,
 			String reason) {
 		if (next == null) {
@@ -601,6 +609,16 @@ public class Tickets {
 	/** What a ticket went through, for the modules that measure time on it. */
 	public Optional<TicketTimeline> timeline(long ticketId) {
 		return readTx.execute(s -> tickets.findById(ticketId).map(TicketTimeline::of));
+	}
+
+	/** Ticket ids in ascending order after {@code afterId}, a page at a time, for rebuilding read models. */
+	public List<Long> idsAfter(long afterId, int limit) {
+		return readTx.execute(s -> tickets.findIdsAfter(afterId, org.springframework.data.domain.Limit.of(limit)));
+	}
+
+	/** How many tickets the desk holds (all programs). */
+	public long count() {
+		return readTx.execute(s -> tickets.count());
 	}
 
 	/** The ids of a program's tickets that are not ended, for recomputing their clocks after a policy change. */

@@ -108,6 +108,16 @@ class DeficiencyRestController {
 		return reports.history(me, number);
 	}
 
+	record LessonRequest(String summary) {
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/deficiencies/{number}/lesson")
+	@Operation(summary = "Record the lesson learned from a deficiency report (blank withdraws it)")
+	ReportView lesson(@PathVariable String number, @RequestParam(required = false) Long version,
+			@RequestBody LessonRequest r, @AuthenticationPrincipal DeskPrincipal me) {
+		return reports.recordLesson(me, number, version, r.summary());
+	}
+
 	@GetMapping("/api/v1/deficiencies/{number}/feedback")
 	@Operation(summary = "Did the fix work? Reopened and new tickets on the system since the release shipped")
 	FixFeedback feedback(@PathVariable String number, @AuthenticationPrincipal DeskPrincipal me) {

@@ -113,6 +113,9 @@ class TicketRestController {
 	record ReturnRequest(@NotBlank String findings) {
 	}
 
+	record LessonRequest(String summary) {
+	}
+
 	record StatusRequest(@NotNull TicketStatus status, String reason) {
 	}
 
@@ -226,6 +229,15 @@ class TicketRestController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal DeskPrincipal me) {
 		return withEtag(tickets.returnAssignment(me, number, assignmentId, version(ifMatch), r.findings()));
+	}
+
+	@PutMapping("/{number}/lesson")
+	@Operation(summary = "Record the lesson learned from a resolved ticket", description = "In the agent's words, for "
+			+ "the lessons-learned report; a blank summary withdraws it. Desk staff only.")
+	ResponseEntity<TicketView> lesson(@PathVariable String number, @RequestBody LessonRequest r,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal DeskPrincipal me) {
+		return withEtag(tickets.recordLesson(me, number, version(ifMatch), r.summary()));
 	}
 
 	@PutMapping("/{number}/status")
