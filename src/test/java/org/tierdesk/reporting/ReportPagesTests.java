@@ -81,4 +81,43 @@ class ReportPagesTests {
 			.isEqualTo(404);
 		assertThat(api.get(d.customer(), "/api/v1/programs/" + d.key() + "/dashboard.csv").status()).isIn(403, 404);
 	}
+
+	@Test
+	void periodicReportsAreShownDownloadedAndScheduledFromTheConsole() {
+		Desk d = testDesk.create();
+		String number = api.post(d.agent1(), "/api/v1/tickets", """
+				{"program":"%s","requesterId":%d,"kind":"INCIDENT","channel":"PHONE","subject":"<b>bold</b> request","description":"d"}"""
+			.formatted(d.key(), d.customer().id())).json("$.number");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				pages.get(d.agent1(), "/console/reports/packs?program=" + d.key() + "&show=true&report=TROUBLE_CALLS")
+					.html()).contains(number));
+		Page shown = pages.get(d.agent1(), "/console/reports/packs?program=" + d.key() + "&show=true&report=TROUBLE_CALLS");
+		assertThat(shown.html()).contains("data-report=\"TROUBLE_CALLS\"", "&lt;b&gt;bold&lt;/b&gt; request")
+			.doesNotContain("<b>bold</b>").as("agents do not schedule").doesNotContain("data-testid=\"schedule-form\"");
+		Page badDates = pages.get(d.agent1(), "/console/reports/packs?program=" + d.key() + "&show=true&from=2026-13-01");
+		assertThat(badDates.html()).contains("show-from-error");
+
+		Page manager = pages.get(d.manager(), "/console/reports/packs?program=" + d.key());
+		assertThat(manager.html()).contains("data-testid=\"schedule-form\"");
+		Page refused = pages.post(d.manager(), "/console/reports/schedules", "program", d.key(), "name", "Daily",
+				"frequency", "DAILY", "format", "CSV", "recipients", "nobody");
+		assertThat(refused.flash().get("problem").toString()).contains("recipients");
+		Page scheduled = pages.post(d.manager(), "/console/reports/schedules", "program", d.key(), "name", "Daily",
+				"frequency", "DAILY", "format", "CSV", "recipients", "desk.lead@example.org", "report", "SITE_STATUS");
+		assertThat(scheduled.redirect()).contains("/console/reports/packs");
+		assertThat(pages.get(d.manager(), "/console/reports/packs?program=" + d.key()).html())
+			.contains("data-schedule=\"Daily\"", "desk.lead@example.org");
+
+		Page run = pages.post(d.agent1(), "/console/reports/runs", "program", d.key(), "report", "TROUBLE_CALLS",
+				"format", "CSV");
+		assertThat(run.redirect()).as("a quick report is offered at once, a slow one shows its progress")
+			.matches("/console/reports/runs/[0-9a-f-]{36}(/file)?");
+		String filePath = run.redirect().endsWith("/file") ? run.redirect() : run.redirect() + "/file";
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> pages.get(d.agent1(), filePath).status() == 200);
+		assertThat(pages.get(d.agent1(), filePath).html()).contains(number);
+		assertThat(pages.get(d.customer(), "/console/reports/packs").status()).isEqualTo(403);
+		assertThat(pages.get(testDesk.create().manager(), "/console/reports/packs?program=" + d.key()).status())
+			.isEqualTo(404);
+	}
 }

@@ -126,6 +126,7 @@ class SatisfactionTests {
 		assertThat(pages.perform(MockMvcRequestBuilders.get("/survey/not-a-token")).status()).isEqualTo(404);
 
 		Response surveys = api.get(d.manager(), "/api/v1/programs/" + d.key() + "/surveys");
+		assertThat(surveys.status()).as(surveys.toString()).isEqualTo(200);
 		assertThat(surveys.<List<Integer>>json("$[?(@.number == '" + number + "')].score")).containsExactly(4);
 		assertThat(surveys.<List<String>>json("$[?(@.number == '" + number + "')].comment"))
 			.containsExactly("<script>alert(1)</script> quick fix");
