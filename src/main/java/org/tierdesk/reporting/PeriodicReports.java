@@ -39,10 +39,19 @@ import org.tierdesk.system.InvalidFieldException;
 @Service
 public class PeriodicReports {
 
-	/** A report the desk can run. */
+	/** A report the desk can run, and its title. */
 	public enum Kind {
-		TROUBLE_CALLS, SITE_STATUS, DEFICIENCY_REPORTS, ADVISORY_NOTICES, RELEASES, LESSONS_LEARNED, FIX_FEEDBACK,
-		SERVICE_LEVELS, SATISFACTION
+		TROUBLE_CALLS("Trouble calls"), SITE_STATUS("Site status"), DEFICIENCY_REPORTS("Deficiency reports"),
+		ADVISORY_NOTICES("Advisory notices"), RELEASES("Current release and versions supported"),
+		LESSONS_LEARNED("Lessons learned"), FIX_FEEDBACK("Feedback analysis of problem fixes"),
+		SERVICE_LEVELS("Service levels"), SATISFACTION("Customer satisfaction"),
+		AGENT_WORKLOAD("Agent workload and handle time"), KNOWLEDGE_USAGE("Tier 0 deflection and article usage");
+
+		public final String title;
+
+		Kind(String title) {
+			this.title = title;
+		}
 	}
 
 	/** One table of a report; {@code note} says what it is, or that it was cut short. */
@@ -53,12 +62,6 @@ public class PeriodicReports {
 	public record Report(Kind kind, String title, String program, String programName, ZoneId zone, LocalDate from,
 			LocalDate to, Instant generatedAt, List<Table> tables) {
 	}
-
-	static final Map<Kind, String> TITLES = Map.of(Kind.TROUBLE_CALLS, "Trouble calls", Kind.SITE_STATUS,
-			"Site status", Kind.DEFICIENCY_REPORTS, "Deficiency reports", Kind.ADVISORY_NOTICES, "Advisory notices",
-			Kind.RELEASES, "Current release and versions supported", Kind.LESSONS_LEARNED, "Lessons learned",
-			Kind.FIX_FEEDBACK, "Feedback analysis of problem fixes", Kind.SERVICE_LEVELS, "Service levels",
-			Kind.SATISFACTION, "Customer satisfaction");
 
 	/** The most rows a listing carries; the note says when there were more. */
 	static final int MAX_ROWS = 5000;
@@ -88,9 +91,19 @@ public class PeriodicReports {
 
 	private final java.time.Clock clock;
 
+	private final org.tierdesk.intake.HandleTimes handleTimes;
+
+	private final org.tierdesk.knowledge.Deflection deflection;
+
+	private final org.tierdesk.identity.Accounts accounts;
+
 	PeriodicReports(JdbcClient jdbc, Programs programs, DeficiencyReports deficiencies, Advisories advisories,
 			Directory directory, Entitlements entitlements, ServiceLevels serviceLevels, SupportGroups groups,
-			Surveys surveys, java.time.Clock clock) {
+			Surveys surveys, java.time.Clock clock, org.tierdesk.intake.HandleTimes handleTimes,
+			org.tierdesk.knowledge.Deflection deflection, org.tierdesk.identity.Accounts accounts) {
+		this.handleTimes = handleTimes;
+		this.deflection = deflection;
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.programs = programs;
 		this.deficiencies = deficiencies;
@@ -176,8 +189,10 @@ public class PeriodicReports {
 			case FIX_FEEDBACK -> fixFeedback(me, program, to);
 			case SERVICE_LEVELS -> serviceLevels(me, program, lo, hi);
 			case SATISFACTION -> satisfaction(me, program, lo, hi);
+			case AGENT_WORKLOAD -> agentWorkload(program, lo, hi);
+			case KNOWLEDGE_USAGE -> knowledgeUsage(program, lo, hi);
 		};
-		return new Report(kind, TITLES.get(kind), program.key(), program.name(), zone, from, to, clock.instant(),
+		return new Report(kind, kind.title, program.key(), program.name(), zone, from, to, clock.instant(),
 				tables);
 	}
 
@@ -402,6 +417,54 @@ public class PeriodicReports {
 		return List.of(new Table("Surveys offered in the period", List.of("Offered", "Answered", "Response rate",
 				"Average (1-5)", "1", "2", "3", "4", "5"), summary, null),
 				new Table("Comments", List.of("Ticket", "Channel", "Score", "Comment", "Answered"), comments, null));
+	}
+
+	private List<Table> agentWorkload(Program program, Instant lo, Instant hi) {
+		Map<Long, long[]> tickets = new TreeMap<>();
+		jdbc.sql("""
+				select owner_id,
+				  sum(case when closed_at is null and cancelled_at is null then 1 else 0 end) as owned_open,
+				  sum(case when opened_at >= :lo and opened_at < :hi then 1 else 0 end) as taken,
+				  sum(case when resolved_at >= :lo and resolved_at < :hi then 1 else 0 end) as resolved,
+				  sum(case when resolved_at >= :lo and resolved_at < :hi and resolved_tier = 1 and escalations = 0
+				      and reopens = 0 and customer_follow_ups = 0 then 1 else 0 end) as first_contact
+				from reporting_ticket_fact where program_id = :program and owner_id is not null
+				  and (opened_at >= :lo or (closed_at is null and cancelled_at is null) or resolved_at >= :lo)
+				group by owner_id""")
+			.param("program", program.id()).param("lo", utc(lo)).param("hi", utc(hi))
+			.query((rs, i) -> tickets.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5) }))
+			.list();
+		Map<Long, org.tierdesk.intake.HandleTimes.AgentContacts> contacts = new HashMap<>();
+		handleTimes.byAgent(program.id(), lo, hi).forEach(c -> contacts.put(c.agentId(), c));
+		java.util.Set<Long> agents = new java.util.TreeSet<>(tickets.keySet());
+		agents.addAll(contacts.keySet());
+		Map<Long, org.tierdesk.identity.Accounts.Person> people = accounts.byIds(List.copyOf(agents));
+		List<List<Object>> rows = new ArrayList<>();
+		for (Long agent : agents) {
+			long[] t = tickets.getOrDefault(agent, new long[4]);
+			var c = contacts.get(agent);
+			rows.add(row(people.containsKey(agent) ? people.get(agent).displayName() : "#" + agent, t[0], t[1], t[2],
+					t[3], c == null ? 0 : c.calls(), c == null ? 0 : c.chats(),
+					c == null || c.calls() + c.chats() == 0 ? "" : Math.round(c.averageSeconds() / 6.0) / 10.0));
+		}
+		return List.of(new Table("Per agent", List.of("Agent", "Owns open now", "Owned, opened in period",
+				"Resolved in period", "Resolved at first contact", "Calls", "Chats", "Handle time (average minutes)"),
+				rows, "Handle time from logged calls and from chats, picked up to ended"));
+	}
+
+	private List<Table> knowledgeUsage(Program program, Instant lo, Instant hi) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (org.tierdesk.knowledge.Deflection.ArticleUsage u : deflection.usage(program.id(), lo, hi, 200)) {
+			rows.add(row(u.number(), u.title(), u.views(), u.fromRequest(), u.deflected(), u.helpful(),
+					u.notHelpful(), u.ticketLinks()));
+		}
+		List<List<Object>> summary = List.of(row(deflection.views(program.id(), lo, hi),
+				deflection.deflected(program.id(), lo, hi)));
+		return List.of(new Table("Tier 0", List.of("Article views", "Contacts deflected"), summary,
+				"A contact is deflected when a customer read an article from the request form and asked nothing after"),
+				new Table("Most read articles", List.of("Article", "Title", "Views", "From the request form",
+						"Deflected", "Helpful", "Not helpful", "Linked to tickets"), rows, null));
 	}
 
 	// -- helpers ---------------------------------------------------------------------------------------------------

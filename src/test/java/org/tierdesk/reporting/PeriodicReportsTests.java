@@ -95,6 +95,11 @@ class PeriodicReportsTests {
 		Response calls = api.get(d.manager(), path("/reports/TROUBLE_CALLS"));
 		assertThat(calls.<String>json("$.title")).isEqualTo("Trouble calls");
 		assertThat(calls.<List<String>>json("$.tables[1].rows[*][0]")).containsExactly(number);
+		Response workload = api.get(d.manager(), path("/reports/agent_workload"));
+		assertThat(workload.<List<Object>>json("$.tables[0].rows[0]")).as(workload.toString())
+			.startsWith(d.agent1().displayName(), 1, 1, 1, 1);
+		assertThat(api.get(d.manager(), path("/reports/KNOWLEDGE_USAGE")).<List<Integer>>json("$.tables[0].rows[0]"))
+			.containsExactly(0, 0);
 		Response sites = api.get(d.manager(), path("/reports/SITE_STATUS"));
 		assertThat(sites.<List<String>>json("$.tables[0].rows[*][0]")).contains("=HYPERLINK(\"http://evil\")");
 
