@@ -61,7 +61,7 @@ public class DeficiencyReports {
 			String title, String description, String steps, String workaround, String authority,
 			DeficiencyStatus status, Set<DeficiencyStatus> next, String fixRelease, LocalDate fixPlannedOn,
 			LocalDate fixShippedOn, String duplicateOf, boolean knownError, String raisedBy, Instant raisedAt,
-			Instant updatedAt, long version, List<LinkedTicket> tickets) {
+			Instant updatedAt, long version, List<LinkedTicket> tickets, String lessonLearned) {
 	}
 
 	public record LinkedTicket(String number, Instant linkedAt, Instant notifiedAt) {
@@ -469,6 +469,7 @@ public class DeficiencyReports {
 				people.containsKey(r.raisedBy()) ? people.get(r.raisedBy()).displayName() : null, r.raisedAt(),
 				r.updatedAt(), r.version(),
 				links.findByReportIdOrderByLinkedAt(r.id()).stream()
-					.map(l -> new LinkedTicket(l.ticketNumber(), l.linkedAt(), l.notifiedAt())).toList());
+					.map(l -> new LinkedTicket(l.ticketNumber(), l.linkedAt(), l.notifiedAt())).toList(),
+				r.lessonSummary());
 	}
 }

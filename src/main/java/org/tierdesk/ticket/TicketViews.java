@@ -67,7 +67,7 @@ public class TicketViews {
 			String requesterOrganization, Channel channel, String subject, String description, StructuredFacts facts,
 			String category, int reopenCount, ResolutionView resolution, ManagementFlag managementFlag,
 			String mergedInto, Instant createdAt, Instant updatedAt, Instant autoCloseAt, Instant closedAt,
-			java.util.Map<String, String> customFields, Entitlement entitlement) {
+			java.util.Map<String, String> customFields, Entitlement entitlement, String lessonLearned) {
 	}
 
 	public record TicketSummary(long id, String number, long version, TicketKind kind, String program,
@@ -125,7 +125,8 @@ public class TicketViews {
 				insider && t.managementFlaggedAt() != null ? new ManagementFlag(t.managementFlaggedAt(),
 						t.managementFlagReason(), names.person(t.dutyManagerId())) : null,
 				t.mergedIntoId() == null ? null : mergedIntoNumber(t), t.createdAt(), t.updatedAt(), t.autoCloseAt(),
-				t.closedAt(), t.customFields(), insider ? t.entitlement().orElse(null) : null);
+				t.closedAt(), t.customFields(), insider ? t.entitlement().orElse(null) : null,
+				insider ? t.lessonSummary() : null);
 	}
 
 	List<TicketSummary> summaries(List<Ticket> tickets, Caller c) {

@@ -135,6 +135,46 @@ class PeriodicReportsTests {
 	}
 
 	@Test
+	void lessonsAreRecordedFromTheConsoleOnTicketsAndDeficiencyReportsAndWithdrawnWhenBlank() {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), d.program().timeZone());
+		org.tierdesk.support.Directories.engineeringAuthorityFor(api, d, today, "R-Supply");
+		String number = resolvedTicket("Requisition lost");
+		Response dr = api.post(d.agent1(), path("/deficiencies"), """
+				{"system":"R-Supply","versionFound":"4.2","severity":"HIGH","title":"Lost requisitions",
+				 "description":"They vanish","tickets":["%s"]}""".formatted(number));
+		assertThat(dr.status()).as(dr.toString()).isEqualTo(201);
+		String drNumber = dr.json("$.number");
+
+		Pages.Page open = pages.get(d.agent1(), "/console/tickets/" + number);
+		assertThat(open.html()).contains("data-testid=\"lesson-form\"");
+		long version = ((Number) api.get(d.agent1(), "/api/v1/tickets/" + number).json("$.version")).longValue();
+		Pages.Page recorded = pages.post(d.agent1(), "/console/tickets/" + number + "/lesson", "version",
+				String.valueOf(version), "summary", "Ask for the requisition number first");
+		assertThat(recorded.flash()).containsEntry("done", "lesson");
+		long drVersion = ((Number) api.get(d.agent1(), "/api/v1/deficiencies/" + drNumber).json("$.version")).longValue();
+		Pages.Page drRecorded = pages.post(d.agent2(), "/console/deficiencies/" + drNumber + "/lesson", "version",
+				String.valueOf(drVersion), "summary", "Index the requisition table before go-live");
+		assertThat(drRecorded.flash()).containsEntry("done", "lesson");
+		assertThat(api.get(d.agent1(), "/api/v1/deficiencies/" + drNumber + "/history").body()).contains("LESSON_LEARNED");
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				api.get(d.manager(), path("/reports/LESSONS_LEARNED")).<List<String>>json("$.tables[0].rows[*][3]"))
+			.containsExactlyInAnyOrder("Ask for the requisition number first",
+					"Index the requisition table before go-live"));
+
+		assertThat(api.put(d.agent1(), "/api/v1/tickets/" + number + "/lesson", "{\"summary\":\" \"}").status())
+			.isEqualTo(200);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				api.get(d.manager(), path("/reports/LESSONS_LEARNED")).<List<String>>json("$.tables[0].rows[*][3]"))
+			.containsExactly("Index the requisition table before go-live"));
+		String open2 = api.post(d.agent1(), "/api/v1/tickets", """
+				{"program":"%s","requesterId":%d,"kind":"INCIDENT","subject":"s","description":"d"}"""
+			.formatted(d.key(), d.customer().id())).json("$.number");
+		Response tooEarly = api.put(d.agent1(), "/api/v1/tickets/" + open2 + "/lesson", "{\"summary\":\"x\"}");
+		assertThat(tooEarly.status()).as("a lesson comes from a resolved ticket").isEqualTo(409);
+	}
+
+	@Test
 	void badRequestsAreRefusedByNameAndOtherProgramsReportsAreNotFound() {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), d.program().timeZone());
 		Response unknown = api.post(d.manager(), path("/report-runs"), "{\"reports\":[\"GOSSIP\"]}");

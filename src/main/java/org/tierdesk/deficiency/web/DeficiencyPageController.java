@@ -145,6 +145,14 @@ class DeficiencyPageController {
 				FormValues.date(form.get("shippedOn"), "shippedOn")), "redirect:/console/deficiencies/" + number);
 	}
 
+	@PostMapping("/console/deficiencies/{number}/lesson")
+	String lesson(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number,
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		return actions.run(redirect, "lesson", form,
+				() -> reports.recordLesson(me, number, FormValues.version(form), form.get("summary")),
+				"redirect:/console/deficiencies/" + number);
+	}
+
 	@PostMapping("/console/deficiencies/{number}/description")
 	String edit(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number,
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {

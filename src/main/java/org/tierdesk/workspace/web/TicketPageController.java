@@ -218,6 +218,13 @@ class TicketPageController {
 						new Resolution(code, solution, blankToNull(fixRelease), fixReleaseDate)), back(number));
 	}
 
+	@PostMapping("/console/tickets/{number}/lesson")
+	String lesson(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number, @RequestParam Long version,
+			@RequestParam(required = false) String summary, RedirectAttributes redirect) {
+		return actions.run(redirect, "lesson", Map.of("summary", summary == null ? "" : summary),
+				() -> tickets.recordLesson(me, number, version, summary), back(number));
+	}
+
 	@PostMapping("/console/tickets/{number}/cancel")
 	String cancel(@AuthenticationPrincipal DeskPrincipal me, @PathVariable String number, @RequestParam Long version,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
