@@ -58,6 +58,11 @@ class DemoDeskTests {
 			assertThat(advisories.mine(jones)).as("USS Example runs R-Supply 4.2").hasSize(1);
 			assertThat(advisories.mine(garcia)).as("USS Sample runs 4.1").isEmpty();
 			assertThat(advisories.mine(alice)).as("the notice and the heads-up").hasSize(2);
+			assertThat(app.getBean(org.tierdesk.reporting.Goals.class).board(manager, "FLEET", "WEEK", 4).goals())
+				.hasSize(4);
+			assertThat(app.getBean(org.tierdesk.reporting.ReportSchedules.class).list(manager, "FLEET")).hasSize(1);
+			assertThat(app.getBean(org.tierdesk.satisfaction.Surveys.class)
+				.answered(manager, "FLEET", null, null, 100)).as("the accepted tickets' surveys").hasSize(4);
 
 			String number = tickets.open(alice, new OpenTicket("FLEET", customer, TicketKind.INCIDENT, Channel.PHONE,
 					"Radar picture lost", "No returns on the display",

@@ -99,9 +99,20 @@ class DemoDesk implements ApplicationRunner {
 
 	private final Advisories advisories;
 
+	private final org.tierdesk.satisfaction.Surveys surveys;
+
+	private final org.tierdesk.reporting.Goals goals;
+
+	private final org.tierdesk.reporting.ReportSchedules schedules;
+
 	DemoDesk(Programs programs, Accounts accounts, SupportGroups groups, Tickets tickets, Clock clock,
 			DirectoryLoad directory, Routing routing, JsonMapper json, JdbcClient jdbc, ServiceLevels serviceLevels,
-			Entitlements entitlements, DeficiencyReports deficiencies, Advisories advisories) {
+			Entitlements entitlements, DeficiencyReports deficiencies, Advisories advisories,
+			org.tierdesk.satisfaction.Surveys surveys, org.tierdesk.reporting.Goals goals,
+			org.tierdesk.reporting.ReportSchedules schedules) {
+		this.surveys = surveys;
+		this.goals = goals;
+		this.schedules = schedules;
 		this.deficiencies = deficiencies;
 		this.advisories = advisories;
 		this.serviceLevels = serviceLevels;
@@ -203,6 +214,7 @@ class DemoDesk implements ApplicationRunner {
 		}
 		saveRoutingRules(p, made.size(), manager.principal());
 		raiseDeficiencyAndAdvise(made, alice.principal(), carol.principal(), manager.principal(), bob.principal());
+		learnAndMeasure(made, customers, alice.principal(), manager.principal());
 		log.info("""
 
 				    Demo desk {} seeded: {} tickets, support groups at tiers 1-4, and these people (password '{}'):
@@ -243,6 +255,36 @@ class DemoDesk implements ApplicationRunner {
 		advisories.submit(bob, headsUp, null);
 		advisories.approve(manager, headsUp, null, null);
 		advisories.publish(manager, headsUp, null);
+	}
+
+	/**
+	 * What the desk learns: the accepted tickets' customers answer the satisfaction survey, a lesson is recorded on a
+	 * resolved ticket, the program sets its goals, and a weekly report pack is mailed to the program manager.
+	 */
+	private void learnAndMeasure(List<String> made, List<Person> customers, DeskPrincipal alice,
+			DeskPrincipal manager) {
+		int[] scores = { 5, 4, 2, 5 };
+		for (int i = 0; i < made.size(); i++) {
+			if (i % 9 != 7) {
+				continue;
+			}
+			String n = made.get(i);
+			DeskPrincipal requester = customers.get(i % customers.size()).principal();
+			tickets.factsOfNumber(n).ifPresent(t -> surveys.offer(t.id(),
+					org.tierdesk.satisfaction.Surveys.Survey.Closed.ACCEPTED));
+			int score = scores[(i / 9) % scores.length];
+			surveys.answerMine(requester, n, score, score >= 4 ? "Quick and clear, thank you." : "Took too long to "
+					+ "hear back.");
+		}
+		made.stream().skip(6).findFirst().ifPresent(n -> tickets.recordLesson(alice, n, null,
+				"R-Supply 4.2 freezes are the known defect: offer the resubmit-after-sync workaround at once instead of "
+						+ "escalating."));
+		goals.set(manager, PROGRAM, "FIRST_CONTACT_RESOLUTION", 0.7);
+		goals.set(manager, PROGRAM, "SLA_ATTAINMENT", 0.95);
+		goals.set(manager, PROGRAM, "SATISFACTION", 4.0);
+		goals.set(manager, PROGRAM, "CHATS_ANSWERED_IN_TARGET", 0.8);
+		schedules.create(manager, PROGRAM, new org.tierdesk.reporting.ReportSchedules.ScheduleForm("Weekly pack",
+				List.of(), "WEEKLY", "PDF", List.of("pat.manager@fleet.example")));
 	}
 
 	/** The source of support directory: systems, cognizant authorities, office hours and on-call rotations. */
