@@ -56,6 +56,28 @@ public class ReportRuns {
 	public record File(String name, String contentType, byte[] bytes) {
 	}
 
+	/** How long a finished run and its file are kept. */
+	static final Duration KEPT = Duration.ofDays(7);
+
+	/**
+	 * Forgets runs finished more than {@link #KEPT} ago and deletes their files; each row is deleted by one instance,
+	 * which then deletes the file.
+	 */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	public int forgetOld() {
+		int forgotten = 0;
+		for (Map<String, Object> old : jdbc.sql("select id, file_key from reporting_run where finished_at < :before "
+				+ "fetch first 500 rows only").param("before", utc(clock.instant().minus(KEPT))).query().listOfRows()) {
+			if (jdbc.sql("delete from reporting_run where id = :id").param("id", old.get("id")).update() == 1) {
+				if (old.get("file_key") != null) {
+					files.delete((String) old.get("file_key"));
+				}
+				forgotten++;
+			}
+		}
+		return forgotten;
+	}
+
 	/** A run whose worker stopped sending heartbeats this long ago (its instance died) is marked failed. */
 	static final Duration STALE = Duration.ofMinutes(5);
 

@@ -213,6 +213,9 @@ class PeriodicReportsTests {
 		assertThat(pages.get(d.agent1(), "/console/reports/runs/" + run.id()).status()).isEqualTo(404);
 		assertThat(pages.get(d.manager(), "/console/reports/runs/" + run.id() + "/file").raw().getContentType())
 			.isEqualTo("application/pdf");
+		clock.advance(Duration.ofDays(8));
+		assertThat(runs.forgetOld()).as("a week later the run and its file are gone").isGreaterThanOrEqualTo(1);
+		assertThat(pages.get(d.manager(), "/console/reports/runs/" + run.id()).status()).isEqualTo(404);
 	}
 
 	@Test
