@@ -60,8 +60,8 @@ public class Dashboard {
 		Program program = programs.forStaff(me, programKey, "only the program's desk staff read its dashboard");
 		Instant from = report.from().atStartOfDay(program.timeZone()).toInstant();
 		Instant to = report.to().atStartOfDay(program.timeZone()).toInstant();
-		return new View(program.key(), report, goals.board(program, report.period(), Math.max(2,
-				Math.min(Goals.DEFAULT_PERIODS, report.rows().size()))), ageing(program.id(), clock.instant()),
+		return new View(program.key(), report, goals.board(program, report, Goals.DEFAULT_PERIODS),
+				ageing(program.id(), clock.instant()),
 				arrivals(program, from, to), tierFlow(program.id(), from, to), staffing.forecast(me, programKey, null));
 	}
 

@@ -108,6 +108,43 @@ public class Goals {
 	}
 
 	Board board(Program program, Metrics.Period p, int n) {
+		Map<GoalMetric, Double> targets = targets(program);
+		if (targets.isEmpty()) {
+			return new Board(program.key(), p, List.of());
+		}
+		LocalDate today = LocalDate.ofInstant(clock.instant(), program.timeZone());
+		LocalDate from = switch (p) {
+			case DAY -> today.minusDays(n - 1L);
+			case WEEK -> today.minusWeeks(n - 1L);
+			case MONTH -> today.minusMonths(n - 1L);
+		};
+		return board(program, metrics.report(program, from, today.plusDays(1), p, null), n, targets);
+	}
+
+	/** The board over the last {@code n} periods of a report already made (unsliced), as the dashboard has one. */
+	Board board(Program program, Metrics.Report report, int n) {
+		return board(program, report, n, targets(program));
+	}
+
+	private Board board(Program program, Metrics.Report report, int n, Map<GoalMetric, Double> targets) {
+		int size = report.rows().size();
+		int first = Math.max(0, size - n);
+		List<GoalView> out = new ArrayList<>();
+		targets.forEach((metric, target) -> {
+			List<PeriodValue> values = new ArrayList<>();
+			for (int i = first; i < size; i++) {
+				Metrics.Row row = report.rows().get(i);
+				values.add(new PeriodValue(row.period(), metric.of(new GoalMetric.Values(row, report.desk().get(i)))));
+			}
+			GoalTrend trend = GoalTrend.of(metric, target, values.stream().map(PeriodValue::value).toList());
+			Double latest = values.isEmpty() ? null : values.get(values.size() - 1).value();
+			out.add(new GoalView(metric, target, metric.higherIsBetter, latest, values, trend.status().name(),
+					trend.direction().name(), trend.drifting(), trend.why()));
+		});
+		return new Board(program.key(), report.period(), out);
+	}
+
+	private Map<GoalMetric, Double> targets(Program program) {
 		Map<GoalMetric, Double> targets = new LinkedHashMap<>();
 		jdbc.sql("select metric, target from reporting_goal where program_id = :program order by metric")
 			.param("program", program.id())
@@ -120,29 +157,7 @@ public class Goals {
 				}
 				return null;
 			}).list();
-		if (targets.isEmpty()) {
-			return new Board(program.key(), p, List.of());
-		}
-		LocalDate today = LocalDate.ofInstant(clock.instant(), program.timeZone());
-		LocalDate from = switch (p) {
-			case DAY -> today.minusDays(n - 1L);
-			case WEEK -> today.minusWeeks(n - 1L);
-			case MONTH -> today.minusMonths(n - 1L);
-		};
-		Metrics.Report report = metrics.report(program, from, today.plusDays(1), p, null);
-		List<GoalView> out = new ArrayList<>();
-		targets.forEach((metric, target) -> {
-			List<PeriodValue> values = new ArrayList<>();
-			for (int i = 0; i < report.rows().size(); i++) {
-				Metrics.Row row = report.rows().get(i);
-				values.add(new PeriodValue(row.period(), metric.of(new GoalMetric.Values(row, report.desk().get(i)))));
-			}
-			GoalTrend trend = GoalTrend.of(metric, target, values.stream().map(PeriodValue::value).toList());
-			Double latest = values.isEmpty() ? null : values.get(values.size() - 1).value();
-			out.add(new GoalView(metric, target, metric.higherIsBetter, latest, values, trend.status().name(),
-					trend.direction().name(), trend.drifting(), trend.why()));
-		});
-		return new Board(program.key(), p, out);
+		return targets;
 	}
 
 	private static GoalMetric metric(String name) {

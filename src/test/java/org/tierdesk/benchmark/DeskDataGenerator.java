@@ -121,7 +121,7 @@ final class DeskDataGenerator {
 				select t.id, t.program_id, 1, t.created_at, t.channel, t.kind, t.priority, 'general',
 				  (array['R-Supply','NAVDISP','MDS Portal','SPS-73','Mail'])[1 + x.g %% 5], 'Site ' || (1 + x.g %% 20) %% 5,
 				  t.requester_organization, t.requester_id, t.owner_id, t.owner_group_id,
-				  t.created_at + make_interval(mins => 1 + x.g %% 90), x.g %% 7 / 6, case when x.g %% 5 = 0 then 1 else 0 end,
+				  t.created_at + make_interval(mins => (1 + x.g %% 90)::int), x.g %% 7 / 6, case when x.g %% 5 = 0 then 1 else 0 end,
 				  case when x.g %% 5 = 0 then 2 else 1 end, case when x.g %% 5 = 0 then 1 else 0 end, 0,
 				  case when t.status in ('RESOLVED','CLOSED') then x.resolved end,
 				  case when t.status in ('RESOLVED','CLOSED') then 1 end, case when x.g %% 40 = 0 then 1 else 0 end,
@@ -138,7 +138,7 @@ final class DeskDataGenerator {
 				  case when x.g %% 5 = 0 then '1>2>1' else '1' end,
 				  case when x.g %% 17 = 0 then t.created_at + interval '10 minutes' end,
 				  t.number, t.subject, t.status
-				from ticket t join (select id - %1$d as g, id, created_at + make_interval(mins => 30 + ((id - %1$d) %% 2000)) as resolved
+				from ticket t join (select id - %1$d as g, id, created_at + make_interval(mins => (30 + ((id - %1$d) %% 2000))::int) as resolved
 				                    from ticket where program_id = %2$d) x on x.id = t.id""".formatted(base, programId));
 		// SLA clocks of the resolved tickets: first response and resolution, one in ten breached; Tier 2's OLA clock
 		sql.execute("""
