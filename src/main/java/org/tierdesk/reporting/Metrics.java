@@ -59,14 +59,15 @@ public class Metrics {
 			Double firstResponseP90Minutes, Double resolutionMedianMinutes, Double resolutionP90Minutes,
 			List<TierTime> tierTimes, Double swarmResolutionMedianMinutes, Double tieredResolutionMedianMinutes,
 			Double slaAttainment, long slaBreaches, Double olaAttainment, long olaBreaches, Double satisfaction,
-			long satisfactionAnswers) {
+			long satisfactionAnswers, Double reachedTier2, Double reachedTier3, Double reachedTier4) {
 
 		Row withSlice(String name) {
 			return new Row(period, name, opened, resolved, closed, backlog, firstContactResolution, tier1Resolution,
 					escalationRate, pingPongs, reopenRate, acceptanceRate, firstResponseMedianMinutes,
 					firstResponseP90Minutes, resolutionMedianMinutes, resolutionP90Minutes, tierTimes,
 					swarmResolutionMedianMinutes, tieredResolutionMedianMinutes, slaAttainment, slaBreaches,
-					olaAttainment, olaBreaches, satisfaction, satisfactionAnswers);
+					olaAttainment, olaBreaches, satisfaction, satisfactionAnswers, reachedTier2, reachedTier3,
+					reachedTier4);
 		}
 
 		/** The time a tier held the work of the tickets resolved in the period (business time, minutes). */
@@ -192,7 +193,10 @@ public class Metrics {
 				  sum(case when closed_at >= :lo and closed_at < :hi and satisfaction is not null then satisfaction else 0 end)
 				    as satisfaction_sum,
 				  sum(case when closed_at >= :lo and closed_at < :hi and satisfaction is not null then 1 else 0 end)
-				    as satisfaction_n
+				    as satisfaction_n,
+				  sum(case when opened_at >= :lo and opened_at < :hi and max_tier >= 2 then 1 else 0 end) as tier2,
+				  sum(case when opened_at >= :lo and opened_at < :hi and max_tier >= 3 then 1 else 0 end) as tier3,
+				  sum(case when opened_at >= :lo and opened_at < :hi and max_tier >= 4 then 1 else 0 end) as tier4
 				from reporting_ticket_fact
 				where program_id = :program and opened_at < :hi
 				  and (opened_at >= :lo or closed_at is null or closed_at >= :lo or resolved_at >= :lo)
@@ -201,7 +205,7 @@ public class Metrics {
 		jdbc.sql(sql).param("program", programId).param("lo", lo.atOffset(ZoneOffset.UTC))
 			.param("hi", hi.atOffset(ZoneOffset.UTC))
 			.query((rs, i) -> {
-				long[] c = new long[13];
+				long[] c = new long[16];
 				for (int k = 0; k < c.length; k++) {
 					c[k] = rs.getLong(k + 2);
 				}
@@ -214,7 +218,7 @@ public class Metrics {
 		java.util.Set<String> keys = new java.util.LinkedHashSet<>(counts.keySet());
 		keys.addAll(clocks.keySet());
 		for (String key : keys) {
-			long[] c = counts.getOrDefault(key, new long[13]);
+			long[] c = counts.getOrDefault(key, new long[16]);
 			long[] o = clocks.getOrDefault(key, new long[4]);
 			if (slice != null && c[0] + c[1] + c[2] + c[3] + o[0] + o[1] + o[2] + o[3] == 0) {
 				continue;
@@ -224,11 +228,12 @@ public class Metrics {
 					share(c[6], c[0]), c[7], share(c[8], c[1]), share(c[9], c[10]), t.median(t.firstResponse),
 					t.p90(t.firstResponse), t.median(t.resolution), t.p90(t.resolution), t.tiers(),
 					t.median(t.swarm), t.median(t.tiered), share(o[0], o[0] + o[1]), o[1], share(o[2], o[2] + o[3]),
-					o[3], c[12] == 0 ? null : Math.round(c[11] * 100.0 / c[12]) / 100.0, c[12]));
+					o[3], c[12] == 0 ? null : Math.round(c[11] * 100.0 / c[12]) / 100.0, c[12], share(c[13], c[0]),
+					share(c[14], c[0]), share(c[15], c[0])));
 		}
 		if (rows.isEmpty() && slice == null) {
 			rows.add(new Row(label, null, 0, 0, 0, 0, null, null, null, 0, null, null, null, null, null, null, List.of(),
-					null, null, null, 0, null, 0, null, 0));
+					null, null, null, 0, null, 0, null, 0, null, null, null));
 		}
 		return rows;
 	}

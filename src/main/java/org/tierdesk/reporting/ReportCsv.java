@@ -38,7 +38,8 @@ public final class ReportCsv {
 					"first_response_median_min", "first_response_p90_min", "resolution_median_min", "resolution_p90_min",
 					"tier1_median_min", "tier2_median_min", "tier3_median_min", "tier4_median_min",
 					"swarm_resolution_median_min", "tiered_resolution_median_min", "sla_attainment", "sla_breaches",
-					"ola_attainment", "ola_breaches", "satisfaction", "satisfaction_answers");
+					"ola_attainment", "ola_breaches", "satisfaction", "satisfaction_answers", "reached_tier2",
+					"reached_tier3", "reached_tier4");
 			for (Metrics.Row r : report.rows()) {
 				csv.printRecord(List.of(r.period(), nullable(r.slice()), r.opened(), r.resolved(), r.closed(),
 						r.backlog(), nullable(r.firstContactResolution()), nullable(r.tier1Resolution()),
@@ -50,7 +51,8 @@ public final class ReportCsv {
 						nullable(r.tierMedianMinutes(4)), nullable(r.swarmResolutionMedianMinutes()),
 						nullable(r.tieredResolutionMedianMinutes()), nullable(r.slaAttainment()), r.slaBreaches(),
 						nullable(r.olaAttainment()), r.olaBreaches(), nullable(r.satisfaction()),
-						r.satisfactionAnswers()).stream().map(ReportCsv::cell).toList());
+						r.satisfactionAnswers(), nullable(r.reachedTier2()), nullable(r.reachedTier3()),
+						nullable(r.reachedTier4())).stream().map(ReportCsv::cell).toList());
 			}
 			if (report.by() == null && !report.desk().isEmpty()) {
 				csv.println();

@@ -139,6 +139,8 @@ class MetricsTests {
 			.as("only A: Tier 1, no escalation, no follow-up, never reopened").containsEntry("firstContactResolution", 0.25)
 			.as("C came back to its Tier 1 owner").containsEntry("tier1Resolution", 1.0)
 			.containsEntry("escalationRate", 0.2).containsEntry("pingPongs", 1)
+			.as("C reached Tier 2, nothing went higher").containsEntry("reachedTier2", 0.2)
+			.containsEntry("reachedTier3", 0.0)
 			.containsEntry("reopenRate", 0.25).containsEntry("acceptanceRate", 1.0)
 			.as("A answered at 4 min, B at 14: nearest-rank median and 90th percentile")
 			.containsEntry("firstResponseMedianMinutes", 4.0).containsEntry("firstResponseP90Minutes", 14.0);
