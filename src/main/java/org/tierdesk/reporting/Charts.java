@@ -18,8 +18,11 @@ public final class Charts {
 
 	static final int BOTTOM = 24;
 
+	/** Room right of the plot for the last period's label. */
+	static final int RIGHT = 28;
+
 	/** One line: its name, CSS class, SVG points, and the last value for the legend. */
-	public record Line(String name, String css, String points, long last) {
+	public record Line(String name, String css, String points, long last, List<Label> dots) {
 	}
 
 	public record LineChart(List<Line> lines, List<Label> xLabels, List<Label> yLabels, long max) {
@@ -47,7 +50,7 @@ public final class Charts {
 			}
 		}
 		int n = Math.max(1, labels.size() - 1);
-		double plotW = WIDTH - LEFT - 10;
+		double plotW = WIDTH - LEFT - RIGHT;
 		double plotH = HEIGHT - BOTTOM - 10;
 		List<Line> lines = new ArrayList<>();
 		for (int i = 0; i < series.size(); i++) {
@@ -58,16 +61,28 @@ public final class Charts {
 				double y = 10 + plotH * (1 - (double) s[p] / max);
 				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
 			}
-			lines.add(new Line(names.get(i), css.get(i), points.toString().strip(), s.length == 0 ? 0 : s[s.length - 1]));
+			lines.add(new Line(names.get(i), css.get(i), points.toString().strip(), s.length == 0 ? 0 : s[s.length - 1],
+					List.of()));
 		}
+		List<Label> ys = max >= 2
+				? List.of(new Label(LEFT - 4, 14, String.valueOf(max)),
+						new Label(LEFT - 4, 10 + plotH / 2, half(max)), new Label(LEFT - 4, 10 + plotH, "0"))
+				: List.of(new Label(LEFT - 4, 14, String.valueOf(max)), new Label(LEFT - 4, 10 + plotH, "0"));
+		return new LineChart(lines, xLabels(labels, n, plotW), ys, max);
+	}
+
+	/** At most seven period labels along the bottom, evenly spaced, always the last one. */
+	private static List<Label> xLabels(List<String> labels, int n, double plotW) {
 		List<Label> xs = new ArrayList<>();
-		int step = Math.max(1, labels.size() / 8);
-		for (int p = 0; p < labels.size(); p += step) {
-			xs.add(new Label(LEFT + plotW * p / n, HEIGHT - 6, labels.get(p)));
+		int step = Math.max(1, (int) Math.ceil(labels.size() / 7.0));
+		for (int p = labels.size() - 1; p >= 0; p -= step) {
+			xs.add(0, new Label(LEFT + plotW * p / n, HEIGHT - 6, labels.get(p)));
 		}
-		List<Label> ys = List.of(new Label(LEFT - 4, 14, String.valueOf(max)),
-				new Label(LEFT - 4, 10 + plotH / 2, String.valueOf(max / 2)), new Label(LEFT - 4, 10 + plotH, "0"));
-		return new LineChart(lines, xs, ys, max);
+		return xs;
+	}
+
+	private static String half(long max) {
+		return max % 2 == 0 ? String.valueOf(max / 2) : String.format(Locale.ROOT, "%.1f", max / 2.0);
 	}
 
 	/** The 7 × 24 hours of the week, each coloured by {@code level(day, hour)} (0 none … 3 most). */
@@ -102,28 +117,28 @@ public final class Charts {
 	/** Shares (0..1, null where nothing was measured) as percentage lines on a fixed 0–100 % scale. */
 	public static LineChart shares(List<String> labels, List<String> names, List<String> css, List<Double[]> series) {
 		int n = Math.max(1, labels.size() - 1);
-		double plotW = WIDTH - LEFT - 10;
+		double plotW = WIDTH - LEFT - RIGHT;
 		double plotH = HEIGHT - BOTTOM - 10;
 		List<Line> lines = new ArrayList<>();
 		for (int i = 0; i < series.size(); i++) {
 			StringBuilder points = new StringBuilder();
 			Double[] s = series.get(i);
+			List<Label> dots = new ArrayList<>();
 			Double last = null;
 			for (int p = 0; p < s.length; p++) {
 				if (s[p] == null) {
 					continue;
 				}
 				last = s[p];
-				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", LEFT + plotW * p / n, 10 + plotH * (1 - s[p])));
+				double x = LEFT + plotW * p / n;
+				double y = 10 + plotH * (1 - s[p]);
+				dots.add(new Label(x, y, labels.get(p) + ": " + Math.round(s[p] * 1000) / 10.0 + "%"));
+				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
 			}
 			lines.add(new Line(names.get(i), css.get(i), points.toString().strip(),
-					last == null ? -1 : Math.round(last * 100)));
+					last == null ? -1 : Math.round(last * 100), dots));
 		}
-		List<Label> xs = new ArrayList<>();
-		int step = Math.max(1, labels.size() / 8);
-		for (int p = 0; p < labels.size(); p += step) {
-			xs.add(new Label(LEFT + plotW * p / n, HEIGHT - 6, labels.get(p)));
-		}
+		List<Label> xs = xLabels(labels, n, plotW);
 		List<Label> ys = List.of(new Label(LEFT - 4, 14, "100%"), new Label(LEFT - 4, 10 + plotH / 2, "50%"),
 				new Label(LEFT - 4, 10 + plotH, "0%"));
 		return new LineChart(lines, xs, ys, 100);
@@ -193,7 +208,7 @@ public final class Charts {
 	}
 
 	/** A small trend line of a goal's metric with its target as a dashed line (values null where not measured). */
-	public record Sparkline(String points, double targetY, int width, int height) {
+	public record Sparkline(String points, double targetY, int width, int height, Double lastX, Double lastY) {
 	}
 
 	public static Sparkline sparkline(List<Double> values, double target) {
@@ -210,13 +225,17 @@ public final class Charts {
 		double span = max - min == 0 ? Math.max(1e-9, Math.abs(max)) : max - min;
 		int n = Math.max(1, values.size() - 1);
 		StringBuilder points = new StringBuilder();
+		Double lastX = null;
+		Double lastY = null;
 		for (int i = 0; i < values.size(); i++) {
 			Double v = values.get(i);
 			if (v != null) {
-				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", 4 + (w - 8.0) * i / n,
-						4 + (h - 8.0) * (1 - (v - min) / span)));
+				lastX = 4 + (w - 8.0) * i / n;
+				lastY = 4 + (h - 8.0) * (1 - (v - min) / span);
+				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", lastX, lastY));
 			}
 		}
-		return new Sparkline(points.toString().strip(), 4 + (h - 8.0) * (1 - (target - min) / span), w, h);
+		return new Sparkline(points.toString().strip(), 4 + (h - 8.0) * (1 - (target - min) / span), w, h, lastX,
+				lastY);
 	}
 }

@@ -54,7 +54,8 @@ class ReportPageController {
 		Dashboard.View view = dashboard.view(me, key, period == null ? "WEEK" : period);
 		Metrics.Report report = view.metrics();
 		List<Metrics.Row> rows = report.rows();
-		List<String> labels = rows.stream().map(r -> r.period().toString()).toList();
+		List<String> labels = rows.stream().map(r -> report.period() == Metrics.Period.MONTH
+				? r.period().toString().substring(0, 7) : r.period().toString().substring(5)).toList();
 		model.addAttribute("report", report);
 		model.addAttribute("view", view);
 		model.addAttribute("volumes", Charts.lines(labels,
