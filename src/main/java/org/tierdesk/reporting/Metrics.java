@@ -95,8 +95,6 @@ public class Metrics {
 	/** The answer target for live chats (seconds) the chat metric counts against. */
 	static final int CHAT_ANSWER_SECONDS = 20;
 
-	/** How far back metrics may be asked for. */
-	static final int RETENTION_DAYS = 3 * 366;
 
 	private final JdbcClient jdbc;
 
@@ -143,15 +141,9 @@ public class Metrics {
 	Report report(Program program, LocalDate from, LocalDate to, Period p, Slice slice) {
 		ZoneId zone = program.timeZone();
 		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-		LocalDate end = to == null ? today.plusDays(1) : to;
-		LocalDate start = from == null ? end.minusDays(p == Period.DAY ? 14 : p == Period.WEEK ? 84 : 365) : from;
-		if (!start.isBefore(end)) {
-			throw new InvalidFieldException("to", "the period ends (" + end + ") before it starts (" + start + ")");
-		}
-		if (start.isBefore(today.minusDays(RETENTION_DAYS))) {
-			throw new InvalidFieldException("from", "metrics go back " + RETENTION_DAYS + " days, to "
-					+ today.minusDays(RETENTION_DAYS));
-		}
+		DateRange range = DateRange.checked(from, to, today, p == Period.DAY ? 14 : p == Period.WEEK ? 84 : 365);
+		LocalDate start = range.start();
+		LocalDate end = range.end();
 		List<Row> rows = new ArrayList<>();
 		List<DeskRow> desk = new ArrayList<>();
 		for (LocalDate b = first(start, p); b.isBefore(end); b = next(b, p)) {

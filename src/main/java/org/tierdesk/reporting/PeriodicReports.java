@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,8 +65,6 @@ public class PeriodicReports {
 	/** The most rows a listing carries; the note says when there were more. */
 	static final int MAX_ROWS = 5000;
 
-	/** How far back a report may start (the metrics' retention). */
-	static final int RETENTION_DAYS = Metrics.RETENTION_DAYS;
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
@@ -149,17 +146,8 @@ public class PeriodicReports {
 
 	/** The period [from, to) in the program's zone; by default the last 30 days up to today. */
 	public LocalDate[] period(Program program, LocalDate from, LocalDate to) {
-		LocalDate today = LocalDate.ofInstant(clock.instant(), program.timeZone());
-		LocalDate end = to == null ? today.plusDays(1) : to;
-		LocalDate start = from == null ? end.minusDays(30) : from;
-		if (!start.isBefore(end)) {
-			throw new InvalidFieldException("to", "the period ends (" + end + ") before it starts (" + start + ")");
-		}
-		if (start.isBefore(today.minusDays(RETENTION_DAYS))) {
-			throw new InvalidFieldException("from", "reports go back " + RETENTION_DAYS + " days, to "
-					+ today.minusDays(RETENTION_DAYS));
-		}
-		return new LocalDate[] { start, end };
+		DateRange range = DateRange.checked(from, to, LocalDate.ofInstant(clock.instant(), program.timeZone()), 30);
+		return new LocalDate[] { range.start(), range.end() };
 	}
 
 	/** Runs the reports for the caller, telling {@code progress} how many are done. */
@@ -207,7 +195,7 @@ public class PeriodicReports {
 				  status, resolved_at, resolved_tier, max_tier
 				from reporting_ticket_fact where program_id = :program and opened_at >= :lo and opened_at < :hi
 				order by opened_at, ticket_id""")
-			.param("program", program.id()).param("lo", utc(lo)).param("hi", utc(hi))
+			.param("program", program.id()).param("lo", DateRange.utc(lo)).param("hi", DateRange.utc(hi))
 			.query((rs, i) -> {
 				total[0]++;
 				long[] c = byChannel.computeIfAbsent(rs.getString("channel"), k -> new long[3]);
@@ -244,7 +232,7 @@ public class PeriodicReports {
 				from reporting_ticket_fact where program_id = :program
 				  and (opened_at >= :lo or (closed_at is null and cancelled_at is null) or resolved_at >= :lo)
 				group by coalesce(site, ''), coalesce(organization, '')""")
-			.param("program", program.id()).param("lo", utc(lo)).param("hi", utc(hi))
+			.param("program", program.id()).param("lo", DateRange.utc(lo)).param("hi", DateRange.utc(hi))
 			.query((rs, i) -> {
 				String key = rs.getString("site") + "\u0000" + rs.getString("organization");
 				orgOf.put(key, rs.getString("organization"));
@@ -336,7 +324,7 @@ public class PeriodicReports {
 		jdbc.sql("""
 				select ticket_number, system_name, subject, lesson_summary, lesson_at from reporting_ticket_fact
 				where program_id = :program and lesson_at >= :lo and lesson_at < :hi order by lesson_at""")
-			.param("program", program.id()).param("lo", utc(lo)).param("hi", utc(hi))
+			.param("program", program.id()).param("lo", DateRange.utc(lo)).param("hi", DateRange.utc(hi))
 			.query((rs, i) -> rows.add(row("ticket " + rs.getString(1), rs.getString(2), rs.getString(3),
 					rs.getString(4), when(rs.getObject(5, OffsetDateTime.class), program.timeZone()))))
 			.list();
@@ -431,7 +419,7 @@ public class PeriodicReports {
 				from reporting_ticket_fact where program_id = :program and owner_id is not null
 				  and (opened_at >= :lo or (closed_at is null and cancelled_at is null) or resolved_at >= :lo)
 				group by owner_id""")
-			.param("program", program.id()).param("lo", utc(lo)).param("hi", utc(hi))
+			.param("program", program.id()).param("lo", DateRange.utc(lo)).param("hi", DateRange.utc(hi))
 			.query((rs, i) -> tickets.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4),
 					rs.getLong(5) }))
 			.list();
@@ -498,9 +486,5 @@ public class PeriodicReports {
 
 	private static String when(Instant at, ZoneId zone) {
 		return at == null ? "" : WHEN.format(at.atZone(zone));
-	}
-
-	private static OffsetDateTime utc(Instant i) {
-		return i.atOffset(ZoneOffset.UTC);
 	}
 }

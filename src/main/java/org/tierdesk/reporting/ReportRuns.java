@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +66,7 @@ public class ReportRuns {
 	public int forgetOld() {
 		int forgotten = 0;
 		for (Map<String, Object> old : jdbc.sql("select id, file_key from reporting_run where finished_at < :before "
-				+ "fetch first 500 rows only").param("before", utc(clock.instant().minus(KEPT))).query().listOfRows()) {
+				+ "fetch first 500 rows only").param("before", DateRange.utc(clock.instant().minus(KEPT))).query().listOfRows()) {
 			if (jdbc.sql("delete from reporting_run where id = :id").param("id", old.get("id")).update() == 1) {
 				if (old.get("file_key") != null) {
 					files.delete((String) old.get("file_key"));
@@ -132,7 +131,7 @@ public class ReportRuns {
 			.param("id", id).param("program", program.id()).param("by", me.accountId())
 			.param("kinds", String.join(",", kinds.stream().map(Enum::name).toList())).param("from", period[0])
 			.param("to", period[1]).param("format", format.name()).param("total", kinds.size())
-			.param("now", utc(now)).update();
+			.param("now", DateRange.utc(now)).update();
 		CompletableFuture<Void> done = new CompletableFuture<>();
 		running.put(id, done);
 		try {
@@ -191,7 +190,7 @@ public class ReportRuns {
 		try {
 			List<PeriodicReports.Report> made = reports.run(me, program.key(), kinds, period[0], period[1],
 					n -> jdbc.sql("update reporting_run set done = :done, heartbeat_at = :now where id = :id")
-						.param("done", n).param("now", utc(clock.instant())).param("id", id).update());
+						.param("done", n).param("now", DateRange.utc(clock.instant())).param("id", id).update());
 			byte[] bytes = format.write(made);
 			String key = files.store("reports", bytes);
 			String name = program.key().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "") + "-"
@@ -202,7 +201,7 @@ public class ReportRuns {
 					update reporting_run set status = 'DONE', done = total, file_key = :key, file_name = :name,
 					  content_type = :type, size_bytes = :size, finished_at = :now, heartbeat_at = :now where id = :id""")
 				.param("key", key).param("name", name).param("type", format.contentType).param("size", bytes.length)
-				.param("now", utc(clock.instant())).param("id", id).update();
+				.param("now", DateRange.utc(clock.instant())).param("id", id).update();
 		}
 		catch (RuntimeException e) {
 			log.warn("Report run {} failed", id, e);
@@ -216,7 +215,7 @@ public class ReportRuns {
 
 	private void fail(String id, String why) {
 		jdbc.sql("update reporting_run set status = 'FAILED', error = :error, finished_at = :now where id = :id")
-			.param("error", why.length() > 2000 ? why.substring(0, 2000) : why).param("now", utc(clock.instant()))
+			.param("error", why.length() > 2000 ? why.substring(0, 2000) : why).param("now", DateRange.utc(clock.instant()))
 			.param("id", id).update();
 	}
 
@@ -251,9 +250,5 @@ public class ReportRuns {
 				rs.getInt("done"), rs.getInt("total"), rs.getString("file_name"), size,
 				rs.getString("error"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				finished == null ? null : finished.toInstant());
-	}
-
-	private static OffsetDateTime utc(Instant i) {
-		return i.atOffset(ZoneOffset.UTC);
 	}
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -115,7 +114,7 @@ public class ReportSchedules {
 			.param("kinds", String.join(",", kinds.stream().map(Enum::name).toList()))
 			.param("frequency", frequency.name()).param("format", format.name())
 			.param("recipients", String.join(",", recipients)).param("owner", me.accountId())
-			.param("next", utc(nextRun(frequency, program.timeZone(), now))).param("now", utc(now)).update();
+			.param("next", DateRange.utc(nextRun(frequency, program.timeZone(), now))).param("now", DateRange.utc(now)).update();
 		return byId(id);
 	}
 
@@ -139,7 +138,7 @@ public class ReportSchedules {
 	public int sweep() {
 		Instant now = clock.instant();
 		List<Long> due = jdbc.sql("select id from reporting_schedule where next_run_at <= :now order by next_run_at")
-			.param("now", utc(now)).query(Long.class).list();
+			.param("now", DateRange.utc(now)).query(Long.class).list();
 		int sent = 0;
 		for (Long id : due) {
 			try {
@@ -163,8 +162,8 @@ public class ReportSchedules {
 		int claimed = jdbc.sql("""
 				update reporting_schedule set next_run_at = :next, last_run_at = :now, last_from = :from, last_to = :to
 				where id = :id and next_run_at = :due""")
-			.param("next", utc(next)).param("now", utc(now)).param("from", period[0]).param("to", period[1])
-			.param("id", id).param("due", utc(s.nextRunAt())).update();
+			.param("next", DateRange.utc(next)).param("now", DateRange.utc(now)).param("from", period[0]).param("to", period[1])
+			.param("id", id).param("due", DateRange.utc(s.nextRunAt())).update();
 		if (claimed == 0) {
 			return false;
 		}
@@ -288,9 +287,5 @@ public class ReportSchedules {
 				accounts.findById(ownerId).map(Accounts.Person::displayName).orElse("#" + ownerId),
 				rs.getObject("next_run_at", OffsetDateTime.class).toInstant(), last == null ? null : last.toInstant(),
 				rs.getObject("last_from", LocalDate.class), rs.getObject("last_to", LocalDate.class));
-	}
-
-	private static OffsetDateTime utc(Instant i) {
-		return i.atOffset(ZoneOffset.UTC);
 	}
 }
