@@ -22,18 +22,26 @@ class TicketFacts {
 
 	private final Tickets tickets;
 
-	/** The first write of a row, in its own transaction: losing a race to insert it must not spoil the caller's. */
-	private final org.springframework.transaction.support.TransactionTemplate own;
+	/** PostgreSQL skips a conflicting insert ({@code on conflict do nothing}); H2 fails the statement alone. */
+	private final boolean postgres;
 
 	private final org.tierdesk.sla.ServiceLevels serviceLevels;
 
 	TicketFacts(JdbcClient jdbc, Tickets tickets, org.tierdesk.sla.ServiceLevels serviceLevels,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
+			javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.serviceLevels = serviceLevels;
 		this.tickets = tickets;
-		this.own = new org.springframework.transaction.support.TransactionTemplate(transactions);
-		this.own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.postgres = isPostgres(dataSource);
+	}
+
+	private static boolean isPostgres(javax.sql.DataSource dataSource) {
+		try (java.sql.Connection c = dataSource.getConnection()) {
+			return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException("cannot tell which database this is", e);
+		}
 	}
 
 	void apply(TicketEvent event) {
@@ -54,16 +62,25 @@ class TicketFacts {
 		}
 	}
 
+	/**
+	 * Updates the row if this is newer; else inserts it if absent, then updates again (an event for a newer version
+	 * may have inserted it meanwhile: the guarded update keeps the newest). All on the caller's connection: a second
+	 * transaction here needed a second connection per listener, and under load every pooled connection was held by a
+	 * listener waiting for another one.
+	 */
 	private void write(ReportingFacts f) {
 		if (update(f) > 0) {
 			return;
 		}
 		try {
-			own.executeWithoutResult(s -> insert(f));
+			if (insert(f) > 0) {
+				return;
+			}
 		}
 		catch (org.springframework.dao.DuplicateKeyException racedByAnotherEvent) {
-			update(f);
+			// H2: only this statement failed; the transaction goes on
 		}
+		update(f);
 	}
 
 	private int update(ReportingFacts f) {
@@ -81,8 +98,8 @@ class TicketFacts {
 				where ticket_id = :id and (ticket_version < :version or ticket_number is null)"""), f).update();
 	}
 
-	private void insert(ReportingFacts f) {
-		params(jdbc.sql("""
+	private int insert(ReportingFacts f) {
+		return params(jdbc.sql("""
 					insert into reporting_ticket_fact (ticket_id, program_id, ticket_version, opened_at, channel, kind,
 					  priority, category, system_name, site, organization, requester_id, owner_id, owner_group_id,
 					  first_response_at, customer_follow_ups, escalations, max_tier, returns, ping_pongs, resolved_at,
@@ -95,7 +112,8 @@ class TicketFacts {
 					  :firstResponseBs, :resolutionBs, :tier1, :tier2, :tier3, :tier4, :tierPath, :number, :subject,
 					  :status, :lesson, :lessonAt
 					from (values (1)) as one(x)
-					where not exists (select 1 from reporting_ticket_fact where ticket_id = :id)"""), f).update();
+					where not exists (select 1 from reporting_ticket_fact where ticket_id = :id)"""
+				+ (postgres ? " on conflict (ticket_id) do nothing" : "")), f).update();
 	}
 
 	private JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, ReportingFacts f) {
