@@ -13,7 +13,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * default), the rest of the events waiting in line. Without it Spring fell back to a new thread per event (the
  * WebSocket broker's executors make the default one ambiguous): under load a thousand listeners at once took every
  * pooled database connection and the desk's own requests timed out. Events are durable in the publication registry,
- * so a queue in memory loses nothing: what is not done at shutdown is published again at the next start.
+ * so a queue in memory loses nothing: at shutdown the listeners running get five seconds, and whatever is not done is
+ * published again at the next start.
  */
 @Configuration(proxyBeanMethods = false)
 class ListenerThreads implements AsyncConfigurer {
@@ -26,7 +27,7 @@ class ListenerThreads implements AsyncConfigurer {
 		executor.setMaxPoolSize(Math.max(1, threads));
 		executor.setThreadNamePrefix("listener-");
 		executor.setWaitForTasksToCompleteOnShutdown(true);
-		executor.setAwaitTerminationSeconds(20);
+		executor.setAwaitTerminationSeconds(5);
 		executor.initialize();
 	}
 

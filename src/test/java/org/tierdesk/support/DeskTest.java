@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ TestDesk.class, TestClockConfiguration.class, Api.class, Pages.class, RecordedSlaEvents.class })
+@Import({ TestDesk.class, TestClockConfiguration.class, Api.class, Pages.class, RecordedSlaEvents.class,
+		ListenerThreadProbe.class })
 public @interface DeskTest {
 }
