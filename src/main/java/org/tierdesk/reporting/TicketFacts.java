@@ -69,21 +69,22 @@ class TicketFacts {
 	 * listener waiting for another one.
 	 */
 	private void write(ReportingFacts f) {
-		if (update(f) > 0) {
+		TierTimes times = TierTimes.of(f.timeline(), f.resolvedAt(), serviceLevels.calendarOf(f.programId(), null));
+		if (update(f, times) > 0) {
 			return;
 		}
 		try {
-			if (insert(f) > 0) {
+			if (insert(f, times) > 0) {
 				return;
 			}
 		}
 		catch (org.springframework.dao.DuplicateKeyException racedByAnotherEvent) {
 			// H2: only this statement failed; the transaction goes on
 		}
-		update(f);
+		update(f, times);
 	}
 
-	private int update(ReportingFacts f) {
+	private int update(ReportingFacts f, TierTimes times) {
 		return params(jdbc.sql("""
 				update reporting_ticket_fact set ticket_version = :version, opened_at = :opened, channel = :channel,
 				  kind = :kind, priority = :priority, category = :category, system_name = :system, site = :site,
@@ -95,10 +96,10 @@ class TicketFacts {
 				  resolution_bs = :resolutionBs, tier1_bs = :tier1, tier2_bs = :tier2, tier3_bs = :tier3, tier4_bs = :tier4,
 				  tier_path = :tierPath, ticket_number = :number, subject = :subject, status = :status,
 				  lesson_summary = :lesson, lesson_at = :lessonAt
-				where ticket_id = :id and (ticket_version < :version or ticket_number is null)"""), f).update();
+				where ticket_id = :id and (ticket_version < :version or ticket_number is null)"""), f, times).update();
 	}
 
-	private int insert(ReportingFacts f) {
+	private int insert(ReportingFacts f, TierTimes times) {
 		return params(jdbc.sql("""
 					insert into reporting_ticket_fact (ticket_id, program_id, ticket_version, opened_at, channel, kind,
 					  priority, category, system_name, site, organization, requester_id, owner_id, owner_group_id,
@@ -113,11 +114,10 @@ class TicketFacts {
 					  :status, :lesson, :lessonAt
 					from (values (1)) as one(x)
 					where not exists (select 1 from reporting_ticket_fact where ticket_id = :id)"""
-				+ (postgres ? " on conflict (ticket_id) do nothing" : "")), f).update();
+				+ (postgres ? " on conflict (ticket_id) do nothing" : "")), f, times).update();
 	}
 
-	private JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, ReportingFacts f) {
-		TierTimes times = TierTimes.of(f.timeline(), f.resolvedAt(), serviceLevels.calendarOf(f.programId(), null));
+	private JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, ReportingFacts f, TierTimes times) {
 		return sql.param("number", f.number()).param("subject", cut(f.subject(), 300)).param("status", f.status().name())
 			.param("lesson", f.lessonSummary()).param("lessonAt", at(f.lessonAt()))
 			.param("tierPath", TierFlow.path(f.timeline().assignments())).param("swarmed", at(f.swarmedAt())).param("firstResponseBs", times.firstResponseSeconds())
