@@ -154,8 +154,9 @@ public class ReportSchedules {
 
 	private boolean send(long id, Instant now) {
 		Schedule s = byId(id);
-		Program program = programs.byId(jdbc.sql("select program_id from reporting_schedule where id = :id")
-			.param("id", id).query(Long.class).single());
+		long[] programAndOwner = jdbc.sql("select program_id, owner_id from reporting_schedule where id = :id")
+			.param("id", id).query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		Program program = programs.byId(programAndOwner[0]);
 		LocalDate[] period = lastPeriod(s.frequency(), program.timeZone(), s.nextRunAt());
 		Instant next = nextRun(s.frequency(), program.timeZone(), now);
 		// the claim: only the instance that moves next_run_at on from the value it read sends this period
@@ -167,9 +168,7 @@ public class ReportSchedules {
 		if (claimed == 0) {
 			return false;
 		}
-		long ownerId = jdbc.sql("select owner_id from reporting_schedule where id = :id").param("id", id)
-			.query(Long.class).single();
-		DeskPrincipal owner = accounts.byId(ownerId).principal();
+		DeskPrincipal owner = accounts.byId(programAndOwner[1]).principal();
 		List<PeriodicReports.Report> made = reports.run(owner, program.key(),
 				s.reports().stream().map(PeriodicReports.Kind::valueOf).toList(), period[0], period[1], n -> {
 				});
