@@ -20,6 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import({ TestDesk.class, TestClockConfiguration.class, Api.class, Pages.class, RecordedSlaEvents.class,
-		ListenerThreadProbe.class })
+		ListenerThreadProbe.class, ListenerTransactionProbe.class })
 public @interface DeskTest {
 }

@@ -1,0 +1,161 @@
+package org.tierdesk.system;
+
+import java.time.Clock;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.core.Ordered;
+import org.springframework.modulith.events.core.DefaultEventPublicationRegistry;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.support.CompletionRegisteringAdvisor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One transaction per event a listener handles: the listener's own work, the mark that its publication is being
+ * processed and the publication's completion commit together, or not at all.
+ * <p>
+ * Spring Modulith 2.1 marks a publication processing and completed each in a transaction of its own, around the
+ * listener's. That is three commits (three flushes of the database's log) for every listener of every event, and a
+ * listener that committed its work could lose its completion, or the other way round, in a crash between them
+ * (spring-modulith#485; Modulith 2.2 changes its default to this). Here the registry joins the listener's
+ * transaction, and the completion advice runs inside the transaction advice so there is one to join. A failure is
+ * still recorded, in a transaction of its own, once the listener's has rolled back (before that, the listener's
+ * transaction holds the publication's row).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableTransactionManagement(proxyTargetClass = true, order = ListenerTransactions.TRANSACTION_ADVICE_ORDER)
+class ListenerTransactions {
+
+	/**
+	 * Just before the lowest precedence that Modulith's completion advice has, so that advice runs inside the
+	 * listener's transaction. Spring Boot's own {@code @EnableTransactionManagement} steps back for this one.
+	 */
+	static final int TRANSACTION_ADVICE_ORDER = Ordered.LOWEST_PRECEDENCE - 1;
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static BeanPostProcessor publicationsInListenerTransactions() {
+		return new Installer();
+	}
+
+	/**
+	 * Modulith orders its completion advice first, outside the transaction; this moves it inside. Set on the bean
+	 * definition, because advisors are made before the bean post-processors that could change them.
+	 */
+	@Bean
+	static BeanFactoryPostProcessor completionInsideTheListenersTransaction() {
+		return beans -> {
+			for (String name : beans.getBeanNamesForType(CompletionRegisteringAdvisor.class, true, false)) {
+				beans.getBeanDefinition(name).getPropertyValues().add("order", Ordered.LOWEST_PRECEDENCE);
+			}
+		};
+	}
+
+	/** Replaces Modulith's registry with {@link Registry}. */
+	static final class Installer implements BeanPostProcessor, BeanFactoryAware, Ordered {
+
+		private BeanFactory beans;
+
+		@Override
+		public void setBeanFactory(BeanFactory beanFactory) {
+			this.beans = beanFactory;
+		}
+
+		@Override
+		public Object postProcessBeforeInitialization(Object bean, String name) throws BeansException {
+			if (bean.getClass() == DefaultEventPublicationRegistry.class) {
+				return new Registry(beans.getBean(EventPublicationRepository.class),
+						beans.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC),
+						beans.getBeanProvider(PlatformTransactionManager.class));
+			}
+			return bean;
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+	}
+
+	/** Modulith's registry, joining the listener's transaction to mark and complete its publication. */
+	static class Registry extends DefaultEventPublicationRegistry {
+
+		private final ObjectProvider<PlatformTransactionManager> transactions;
+
+		private volatile TransactionTemplate joining;
+
+		private volatile TransactionTemplate separate;
+
+		Registry(EventPublicationRepository events, Clock clock,
+				ObjectProvider<PlatformTransactionManager> transactions) {
+			super(events, clock);
+			this.transactions = transactions;
+		}
+
+		@Override
+		@Transactional(propagation = Propagation.SUPPORTS)
+		public void markProcessing(Object event, PublicationTargetIdentifier identifier) {
+			joining().executeWithoutResult(s -> super.markProcessing(event, identifier));
+		}
+
+		@Override
+		@Transactional(propagation = Propagation.SUPPORTS)
+		public void markCompleted(Object event, PublicationTargetIdentifier identifier) {
+			joining().executeWithoutResult(s -> super.markCompleted(event, identifier));
+		}
+
+		@Override
+		@Transactional(propagation = Propagation.SUPPORTS)
+		public void markFailed(Object event, PublicationTargetIdentifier identifier) {
+			Runnable record = () -> separate().executeWithoutResult(s -> super.markFailed(event, identifier));
+			if (TransactionSynchronizationManager.isActualTransactionActive()
+					&& TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						record.run();
+					}
+				});
+			}
+			else {
+				record.run();
+			}
+		}
+
+		private TransactionTemplate joining() {
+			TransactionTemplate template = joining;
+			if (template == null) {
+				template = new TransactionTemplate(transactions.getObject());
+				template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+				joining = template;
+			}
+			return template;
+		}
+
+		private TransactionTemplate separate() {
+			TransactionTemplate template = separate;
+			if (template == null) {
+				template = new TransactionTemplate(transactions.getObject());
+				template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+				separate = template;
+			}
+			return template;
+		}
+	}
+}

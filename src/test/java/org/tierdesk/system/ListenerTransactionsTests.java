@@ -1,0 +1,91 @@
+package org.tierdesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tierdesk.support.DeskTest;
+import org.tierdesk.support.ListenerTransactionProbe;
+import org.tierdesk.support.ListenerTransactionProbe.Poke;
+
+/** A listener's work and the record that it handled its event commit as one transaction. */
+@DeskTest
+class ListenerTransactionsTests {
+
+	@Autowired
+	ListenerTransactionProbe probe;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void noOtherListenerIsAtWork() {
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+				"select count(*) from event_publication where completion_date is null"
+						+ " and (status is null or status <> 'FAILED') and event_type not like '%Poke'",
+				Integer.class) == 0);
+	}
+
+	@AfterEach
+	void forgetTheProbesPublications() {
+		jdbc.update("delete from event_publication where event_type like '%Poke'");
+	}
+
+	@Test
+	void handlingAnEventCostsTheListenerOneCommitNotThree() {
+		String key = poke("none");
+		await().atMost(Duration.ofSeconds(10)).until(() -> probe.handledOn(key) != null && publication(key).isEmpty());
+
+		assertThat(probe.commitsOn(probe.handledOn(key)))
+				.as("the processing mark, the listener's work and the completion in one transaction").isEqualTo(1);
+	}
+
+	@Test
+	void aListenerThatFailsHasItsPublicationMarkedFailedAndKept() {
+		String key = poke("body");
+
+		await().atMost(Duration.ofSeconds(10))
+				.until(() -> publication(key).map(p -> "FAILED".equals(p.get("status"))).orElse(false));
+		assertThat(publication(key).orElseThrow().get("completion_date")).isNull();
+	}
+
+	@Test
+	void aListenerWhoseCommitFailsLeavesItsPublicationToBeHandledAgain() {
+		String key = poke("commit");
+		await().atMost(Duration.ofSeconds(10)).until(() -> probe.handledOn(key) != null);
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> publication(key).isPresent());
+
+		assertThat(publication(key).orElseThrow().get("completion_date"))
+				.as("the completion rolled back with the listener's work").isNull();
+	}
+
+	private String poke(String failure) {
+		String key = UUID.randomUUID().toString();
+		probe.forgetCommits();
+		transaction.executeWithoutResult(s -> events.publishEvent(new Poke(key, failure)));
+		return key;
+	}
+
+	private java.util.Optional<Map<String, Object>> publication(String key) {
+		List<Map<String, Object>> rows = jdbc.queryForList(
+				"select status, completion_date from event_publication where serialized_event like ?", "%" + key + "%");
+		return rows.stream().findFirst();
+	}
+}
