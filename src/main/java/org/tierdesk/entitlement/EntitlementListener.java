@@ -1,9 +1,8 @@
 package org.tierdesk.entitlement;
 
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.tierdesk.system.Collisions;
+import org.tierdesk.system.RetriedOnCollision;
 import org.tierdesk.ticket.TicketUpdated;
 
 /** Re-checks a ticket's entitlement when the facts it is entitled by (serial, contract, system, site) change. */
@@ -16,12 +15,12 @@ class EntitlementListener {
 		this.entitlements = entitlements;
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
+	@RetriedOnCollision
 	void on(TicketUpdated updated) {
 		if (!updated.fields().contains("facts")) {
 			return;
 		}
-		Collisions.retry(() -> entitlements.recheck(updated.ticketId()));
+		entitlements.recheck(updated.ticketId());
 	}
 }

@@ -1,17 +1,16 @@
 package org.tierdesk.escalation;
 
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.tierdesk.sla.OlaBreached;
-import org.tierdesk.system.Collisions;
+import org.tierdesk.system.RetriedOnCollision;
 import org.tierdesk.sla.SlaBreached;
 import org.tierdesk.sla.SlaWarningReached;
 import org.tierdesk.ticket.TicketEvent;
 
 /**
  * Keeps timers in step with every ticket event, and fires the steps SLA events trigger. Collisions on the same rows
- * are tried again in a fresh transaction (so these listeners have none of their own).
+ * are tried again in a fresh transaction.
  */
 @Component
 class EscalationListener {
@@ -22,28 +21,28 @@ class EscalationListener {
 		this.escalations = escalations;
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
+	@RetriedOnCollision
 	void on(TicketEvent event) {
-		Collisions.retry(() -> escalations.reconcile(event.ticketId()));
+		escalations.reconcile(event.ticketId());
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
+	@RetriedOnCollision
 	void on(SlaWarningReached e) {
-		Collisions.retry(() -> escalations.slaReached(e.ticketId(), e.programId(), "SLA_WARNING", e.kind(), e.assignmentId(), null));
+		escalations.slaReached(e.ticketId(), e.programId(), "SLA_WARNING", e.kind(), e.assignmentId(), null);
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
+	@RetriedOnCollision
 	void on(SlaBreached e) {
-		Collisions.retry(() -> escalations.slaReached(e.ticketId(), e.programId(), "SLA_BREACHED", e.kind(), null, null));
+		escalations.slaReached(e.ticketId(), e.programId(), "SLA_BREACHED", e.kind(), null, null);
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
+	@RetriedOnCollision
 	void on(OlaBreached e) {
-		Collisions.retry(() -> escalations.slaReached(e.ticketId(), e.programId(), "OLA_BREACHED", null, e.assignmentId(), e.tier()));
+		escalations.slaReached(e.ticketId(), e.programId(), "OLA_BREACHED", null, e.assignmentId(), e.tier());
 	}
 
 }

@@ -6,16 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.tierdesk.directory.SupportGroups;
 import org.tierdesk.identity.Accounts;
 import org.tierdesk.identity.Accounts.Person;
 import org.tierdesk.program.Programs;
-import org.tierdesk.system.Collisions;
+import org.tierdesk.system.RetriedOnCollision;
 import org.tierdesk.ticket.Channel;
 import org.tierdesk.ticket.EntryAdded;
 import org.tierdesk.ticket.EntryVisibility;
@@ -51,13 +48,11 @@ class Notices {
 
 	private final ThreadTokens tokens;
 
-	private final TransactionTemplate tx;
 
 	private final String publicUrl;
 
 	Notices(TicketIntake tickets, Accounts accounts, Programs programs, SupportGroups groups, Outbox outbox,
 			IntakePipeline pipeline, NoticeTemplates templates, ReceiptRepository receipts, ThreadTokens tokens,
-			PlatformTransactionManager transactions,
 			@Value("${tierdesk.public-url:http://localhost:8080}") String publicUrl) {
 		this.tickets = tickets;
 		this.accounts = accounts;
@@ -68,29 +63,28 @@ class Notices {
 		this.templates = templates;
 		this.receipts = receipts;
 		this.tokens = tokens;
-		this.tx = new TransactionTemplate(transactions);
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
+	@RetriedOnCollision
 	void on(EntryAdded e) {
 		if (e.visibility() != EntryVisibility.PUBLIC) {
 			return;
 		}
-		Collisions.retry(() -> tx.executeWithoutResult(s -> reply(e)));
+		reply(e);
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
+	@RetriedOnCollision
 	void on(TicketResolved e) {
-		Collisions.retry(() -> tx.executeWithoutResult(s -> resolution(e)));
+		resolution(e);
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
+	@RetriedOnCollision
 	void on(TicketEscalated e) {
-		Collisions.retry(() -> tx.executeWithoutResult(s -> escalation(e)));
+		escalation(e);
 	}
 
 	private void reply(EntryAdded e) {

@@ -2,6 +2,11 @@ package org.tierdesk.system;
 
 import java.time.Clock;
 
+import org.aopalliance.intercept.MethodInterceptor;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -65,6 +70,27 @@ class ListenerTransactions {
 				beans.getBeanDefinition(name).getPropertyValues().add("order", Ordered.LOWEST_PRECEDENCE);
 			}
 		};
+	}
+
+	/** Runs a {@link RetriedOnCollision} listener's transaction again after a collision: just outside the transaction. */
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static Advisor retriedOnCollision() {
+		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(
+				new AnnotationMatchingPointcut(null, RetriedOnCollision.class, true),
+				(MethodInterceptor) invocation -> Collisions.retry(() -> {
+					try {
+						return ((ProxyMethodInvocation) invocation).invocableClone().proceed();
+					}
+					catch (RuntimeException | Error e) {
+						throw e;
+					}
+					catch (Throwable e) {
+						throw new java.lang.reflect.UndeclaredThrowableException(e);
+					}
+				}));
+		advisor.setOrder(TRANSACTION_ADVICE_ORDER - 1);
+		return advisor;
 	}
 
 	/** Replaces Modulith's registry with {@link Registry}. */

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.tierdesk.system.RetriedOnCollision;
 
 /**
  * A listener like the modules' own, for a {@link Poke} only tests publish, that can fail in its body or at its commit;
@@ -20,17 +22,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class ListenerTransactionProbe implements TransactionExecutionListener {
 
-	/** What a test publishes: {@code failure} is "none", "body" (the listener throws) or "commit" (its commit fails). */
+	/**
+	 * What a test publishes: {@code failure} is "none", "body" (the listener throws), "commit" (its commit fails) or
+	 * "collision-once" (its first attempt collides with another transaction).
+	 */
 	public record Poke(String key, String failure) {
 	}
 
 	private final Map<String, String> handledOn = new ConcurrentHashMap<>();
 
+	private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+
 	private final List<String> commitThreads = new CopyOnWriteArrayList<>();
 
 	@ApplicationModuleListener
+	@RetriedOnCollision
 	void on(Poke poke) {
 		handledOn.put(poke.key(), Thread.currentThread().getName());
+		int attempt = attempts.merge(poke.key(), 1, Integer::sum);
+		if (poke.failure().equals("collision-once") && attempt == 1) {
+			throw new OptimisticLockingFailureException("another transaction changed the same rows");
+		}
 		if (poke.failure().equals("body")) {
 			throw new IllegalStateException("the probe fails, as asked");
 		}
@@ -53,6 +65,10 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 
 	public String handledOn(String key) {
 		return handledOn.get(key);
+	}
+
+	public int attempts(String key) {
+		return attempts.getOrDefault(key, 0);
 	}
 
 	public void forgetCommits() {

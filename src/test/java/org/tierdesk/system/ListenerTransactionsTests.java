@@ -76,6 +76,14 @@ class ListenerTransactionsTests {
 				.as("the completion rolled back with the listener's work").isNull();
 	}
 
+	@Test
+	void aListenerThatCollidesIsRunAgainInAFreshTransactionAndCompletes() {
+		String key = poke("collision-once");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> probe.attempts(key) == 2 && publication(key).isEmpty());
+		assertThat(probe.commitsOn(probe.handledOn(key))).as("the first failure recorded, then the second attempt").isEqualTo(2);
+	}
+
 	private String poke(String failure) {
 		String key = UUID.randomUUID().toString();
 		probe.forgetCommits();
