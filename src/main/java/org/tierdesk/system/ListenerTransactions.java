@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.core.DefaultEventPublicationRegistry;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
@@ -108,7 +110,7 @@ class ListenerTransactions {
 			if (bean.getClass() == DefaultEventPublicationRegistry.class) {
 				return new Registry(beans.getBean(EventPublicationRepository.class),
 						beans.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC),
-						beans.getBeanProvider(PlatformTransactionManager.class));
+						beans.getBeanProvider(PlatformTransactionManager.class), beans.getBeanProvider(JdbcTemplate.class));
 			}
 			return bean;
 		}
@@ -119,25 +121,53 @@ class ListenerTransactions {
 		}
 	}
 
-	/** Modulith's registry, joining the listener's transaction to mark and complete its publication. */
+	/**
+	 * Modulith's registry, joining the listener's transaction to mark and complete its publication.
+	 * <p>
+	 * On PostgreSQL that transaction also commits without waiting for its log records to reach the disk
+	 * ({@code synchronous_commit} off, for this transaction only). That is safe because the publication is durable
+	 * already (it was written with the change that caused it) and is removed in the same transaction: if a crash
+	 * loses the listener's commit, it loses the removal with it, and the event is handled again at the next start.
+	 * The database stays consistent either way; only the listener's work may be done twice, as after any crash.
+	 */
 	static class Registry extends DefaultEventPublicationRegistry {
 
 		private final ObjectProvider<PlatformTransactionManager> transactions;
+
+		private final ObjectProvider<JdbcTemplate> jdbc;
+
+		private volatile Boolean postgres;
 
 		private volatile TransactionTemplate joining;
 
 		private volatile TransactionTemplate separate;
 
 		Registry(EventPublicationRepository events, Clock clock,
-				ObjectProvider<PlatformTransactionManager> transactions) {
+				ObjectProvider<PlatformTransactionManager> transactions, ObjectProvider<JdbcTemplate> jdbc) {
 			super(events, clock);
 			this.transactions = transactions;
+			this.jdbc = jdbc;
 		}
 
 		@Override
 		@Transactional(propagation = Propagation.SUPPORTS)
 		public void markProcessing(Object event, PublicationTargetIdentifier identifier) {
-			joining().executeWithoutResult(s -> super.markProcessing(event, identifier));
+			joining().executeWithoutResult(s -> {
+				if (onPostgres()) {
+					jdbc.getObject().execute("set local synchronous_commit to off");
+				}
+				super.markProcessing(event, identifier);
+			});
+		}
+
+		private boolean onPostgres() {
+			Boolean answer = postgres;
+			if (answer == null) {
+				answer = jdbc.getObject().execute((ConnectionCallback<Boolean>) c -> "PostgreSQL"
+						.equals(c.getMetaData().getDatabaseProductName()));
+				postgres = answer;
+			}
+			return answer;
 		}
 
 		@Override

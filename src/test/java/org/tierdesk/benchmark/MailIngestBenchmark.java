@@ -92,7 +92,8 @@ public class MailIngestBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+		postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
+				.setServerConfig("synchronous_commit", "on").start(); // durable commits, as in production (zonky turns them off)
 		imap = new GreenMail(new ServerSetup[] { new ServerSetup(3993, "127.0.0.1", "imap"),
 				new ServerSetup(3995, "127.0.0.1", "smtp") });
 		imap.start();

@@ -58,7 +58,8 @@ final class ServiceUnderTest implements AutoCloseable {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
+				.setServerConfig("synchronous_commit", "on").start(); // durable commits, as in production (zonky turns them off)
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(List.of(jvmOptions.split(" ")));

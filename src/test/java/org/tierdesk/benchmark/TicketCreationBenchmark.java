@@ -96,7 +96,8 @@ public class TicketCreationBenchmark {
 		command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
 				"--tierdesk.data-dir=" + dataDir, "--logging.level.root=WARN"));
 		if (database.equals("postgres")) {
-			postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+			postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
+				.setServerConfig("synchronous_commit", "on").start(); // durable commits, as in production (zonky turns them off)
 			command.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
 			command.add("--spring.datasource.username=postgres");
 			command.add("--spring.datasource.password=postgres");

@@ -92,7 +92,8 @@ public class TimerSweepBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+		postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
+				.setServerConfig("synchronous_commit", "on").start(); // durable commits, as in production (zonky turns them off)
 		app = new SpringApplicationBuilder(TierdeskApplication.class, Recorder.class).run(
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",

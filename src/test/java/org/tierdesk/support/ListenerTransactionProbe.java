@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
@@ -24,7 +25,8 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 
 	/**
 	 * What a test publishes: {@code failure} is "none", "body" (the listener throws), "commit" (its commit fails) or
-	 * "collision-once" (its first attempt collides with another transaction).
+	 * "collision-once" (its first attempt collides with another transaction); "commit-mode" makes it note its
+	 * transaction's {@code synchronous_commit} (PostgreSQL only).
 	 */
 	public record Poke(String key, String failure) {
 	}
@@ -32,6 +34,14 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 	private final Map<String, String> handledOn = new ConcurrentHashMap<>();
 
 	private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+
+	private final Map<String, String> commitModes = new ConcurrentHashMap<>();
+
+	private final JdbcTemplate jdbc;
+
+	public ListenerTransactionProbe(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
 
 	private final List<String> commitThreads = new CopyOnWriteArrayList<>();
 
@@ -42,6 +52,9 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 		int attempt = attempts.merge(poke.key(), 1, Integer::sum);
 		if (poke.failure().equals("collision-once") && attempt == 1) {
 			throw new OptimisticLockingFailureException("another transaction changed the same rows");
+		}
+		if (poke.failure().equals("commit-mode")) {
+			commitModes.put(poke.key(), jdbc.queryForObject("select current_setting('synchronous_commit')", String.class));
 		}
 		if (poke.failure().equals("body")) {
 			throw new IllegalStateException("the probe fails, as asked");
@@ -65,6 +78,10 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 
 	public String handledOn(String key) {
 		return handledOn.get(key);
+	}
+
+	public String commitMode(String key) {
+		return commitModes.get(key);
 	}
 
 	public int attempts(String key) {

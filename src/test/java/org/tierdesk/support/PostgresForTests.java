@@ -20,7 +20,8 @@ public class PostgresForTests implements ApplicationContextInitializer<Configura
 	public static synchronized String jdbcUrl() {
 		if (server == null) {
 			try {
-				server = EmbeddedPostgres.builder().start();
+				// as a production server commits: zonky's default turns synchronous_commit off
+				server = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException("could not start the embedded PostgreSQL", e);

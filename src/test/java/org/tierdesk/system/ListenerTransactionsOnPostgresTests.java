@@ -1,5 +1,11 @@
 package org.tierdesk.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ContextConfiguration;
 import org.tierdesk.support.DeskTest;
 import org.tierdesk.support.PostgresForTests;
@@ -8,4 +14,16 @@ import org.tierdesk.support.PostgresForTests;
 @DeskTest
 @ContextConfiguration(initializers = PostgresForTests.class)
 class ListenerTransactionsOnPostgresTests extends ListenerTransactionsTests {
+
+	@Test
+	void aListenersTransactionCommitsWithoutWaitingForTheLogFlushAndOthersStillWait() {
+		String key = poke("commit-mode");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> probe.commitMode(key) != null);
+		String listeners = probe.commitMode(key);
+		String others = transaction.execute(s -> jdbc.queryForObject("select current_setting('synchronous_commit')",
+				String.class));
+		assertThat(listeners).isEqualTo("off");
+		assertThat(others).as("every other transaction").isEqualTo("on");
+	}
 }

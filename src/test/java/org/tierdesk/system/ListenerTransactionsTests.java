@@ -84,7 +84,7 @@ class ListenerTransactionsTests {
 		assertThat(probe.commitsOn(probe.handledOn(key))).as("the first failure recorded, then the second attempt").isEqualTo(2);
 	}
 
-	private String poke(String failure) {
+	String poke(String failure) {
 		String key = UUID.randomUUID().toString();
 		probe.forgetCommits();
 		transaction.executeWithoutResult(s -> events.publishEvent(new Poke(key, failure)));
