@@ -60,7 +60,7 @@ public class IntakeWarnings {
 		return new Warnings(standing, reports.knownErrors(programId, system, version));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = "#opened.affectedSystem() != null") // no system named: nothing to warn of
 	void on(TicketOpened opened) {
 		TicketFacts t = tickets.facts(opened.ticketId()).orElse(null);
 		if (t == null || t.affectedSystem() == null) {

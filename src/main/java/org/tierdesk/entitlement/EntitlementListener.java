@@ -15,12 +15,9 @@ class EntitlementListener {
 		this.entitlements = entitlements;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = "#updated.fields().contains('facts')")
 	@RetriedOnCollision
 	void on(TicketUpdated updated) {
-		if (!updated.fields().contains("facts")) {
-			return;
-		}
 		entitlements.recheck(updated.ticketId());
 	}
 }

@@ -66,12 +66,9 @@ class Notices {
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = "#e.visibility() == T(org.tierdesk.ticket.EntryVisibility).PUBLIC")
 	@RetriedOnCollision
 	void on(EntryAdded e) {
-		if (e.visibility() != EntryVisibility.PUBLIC) {
-			return;
-		}
 		reply(e);
 	}
 

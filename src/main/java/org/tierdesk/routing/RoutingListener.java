@@ -27,11 +27,9 @@ class RoutingListener {
 		routing.routeNew(opened.ticketId());
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = "#escalated.assigneeId() == null")
 	@RetriedOnCollision
 	void on(TicketEscalated escalated) {
-		if (escalated.assigneeId() == null) {
-			routing.assignEscalatedWork(escalated.ticketId(), escalated.assignmentId(), escalated.groupId());
-		}
+		routing.assignEscalatedWork(escalated.ticketId(), escalated.assignmentId(), escalated.groupId());
 	}
 }

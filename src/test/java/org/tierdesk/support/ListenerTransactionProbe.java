@@ -45,6 +45,8 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 
 	private final List<String> commitThreads = new CopyOnWriteArrayList<>();
 
+	private final List<String> committedTransactions = new CopyOnWriteArrayList<>();
+
 	@ApplicationModuleListener
 	@RetriedOnCollision
 	void on(Poke poke) {
@@ -73,6 +75,7 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 	public void afterCommit(TransactionExecution transaction, Throwable failure) {
 		if (failure == null) {
 			commitThreads.add(Thread.currentThread().getName());
+			committedTransactions.add(String.valueOf(transaction.getTransactionName()));
 		}
 	}
 
@@ -88,8 +91,14 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 		return attempts.getOrDefault(key, 0);
 	}
 
+	/** The names of the transactions committed since {@link #forgetCommits()} (a listener's: Class.method). */
+	public List<String> committedTransactions() {
+		return List.copyOf(committedTransactions);
+	}
+
 	public void forgetCommits() {
 		commitThreads.clear();
+		committedTransactions.clear();
 	}
 
 	public long commitsOn(String thread) {

@@ -1,0 +1,86 @@
+package org.tierdesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.tierdesk.support.DeskTest;
+import org.tierdesk.support.ListenerTransactionProbe;
+import org.tierdesk.support.TestDesk;
+import org.tierdesk.support.TestDesk.Desk;
+import org.tierdesk.ticket.Channel;
+import org.tierdesk.ticket.EntryVisibility;
+import org.tierdesk.ticket.Impact;
+import org.tierdesk.ticket.StructuredFacts;
+import org.tierdesk.ticket.TicketKind;
+import org.tierdesk.ticket.Tickets;
+import org.tierdesk.ticket.Tickets.OpenTicket;
+import org.tierdesk.ticket.Urgency;
+
+/** A listener that would have nothing to do with an event is not handed it: no publication, no transaction. */
+@DeskTest
+class ListenerConditionsTests {
+
+	@Autowired
+	TestDesk testDesk;
+
+	@Autowired
+	Tickets tickets;
+
+	@Autowired
+	ListenerTransactionProbe probe;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Desk d;
+
+	@BeforeEach
+	void quietDesk() {
+		d = testDesk.create();
+		settle();
+		probe.forgetCommits();
+	}
+
+	@Test
+	void onlyATicketNamingASystemIsCheckedForKnownErrorsAndUnsupportedReleases() {
+		open(StructuredFacts.none());
+		open(new StructuredFacts(null, "Norfolk", null, "Surface search radar", null));
+		settle();
+
+		assertThat(probe.committedTransactions()).filteredOn(n -> n.endsWith("IntakeWarnings.on")).hasSize(1);
+	}
+
+	@Test
+	void onlyAPublicReplyWakesTheNoticesAnInternalNoteDoesNot() {
+		String number = open(StructuredFacts.none());
+		settle();
+		probe.forgetCommits();
+
+		tickets.addEntry(TestDesk.principal(d.agent1()), number, null, EntryVisibility.INTERNAL, Channel.WEB,
+				"internal only", false);
+		tickets.addEntry(TestDesk.principal(d.agent1()), number, null, EntryVisibility.PUBLIC, Channel.WEB,
+				"we are on it", false);
+		settle();
+
+		assertThat(probe.committedTransactions()).filteredOn(n -> n.endsWith("Notices.on")).hasSize(1);
+	}
+
+	private String open(StructuredFacts facts) {
+		return tickets.open(TestDesk.principal(d.agent1()), new OpenTicket(d.key(), d.customer().id(),
+				TicketKind.INCIDENT, Channel.PHONE, "radar down", "no picture", facts, null, Impact.LOW, Urgency.LOW),
+				null).ticket().number();
+	}
+
+	private void settle() {
+		await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
+				"select count(*) from event_publication where completion_date is null"
+						+ " and (status is null or status <> 'FAILED')",
+				Integer.class) == 0);
+	}
+}
