@@ -57,6 +57,13 @@ public class TicketCreationBenchmark {
 
 	static final String JVM_OPTIONS = System.getProperty("tierdesk.bench.jvm", "-Xmx384m -XX:+UseG1GC");
 
+	/** Start the service from its class data sharing archive ({@link StartupArchive}); {@code false} for the plain jar. */
+	static final boolean CDS = Boolean.parseBoolean(System.getProperty("tierdesk.bench.cds", "true"));
+
+	private List<String> launch;
+
+	private long plainStartupMillis;
+
 	@Param({ "postgres", "h2" })
 	public String database;
 
@@ -90,11 +97,16 @@ public class TicketCreationBenchmark {
 			port = socket.getLocalPort();
 		}
 		baseUrl = "http://127.0.0.1:" + port;
+		http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+			.build();
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		plainStartupMillis = timeToHealthy(java, List.of("-jar", jar().toString()));
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(java);
 		command.addAll(List.of(JVM_OPTIONS.split(" ")));
-		command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
-				"--tierdesk.data-dir=" + dataDir, "--logging.level.root=WARN"));
+		launch = CDS ? StartupArchive.launch(jar(), java) : List.of("-jar", jar().toString());
+		command.addAll(launch);
+		command.addAll(List.of("--server.port=" + port, "--tierdesk.data-dir=" + dataDir, "--logging.level.root=WARN"));
 		if (database.equals("postgres")) {
 			postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
 				.setServerConfig("synchronous_commit", "on").start(); // durable commits, as in production (zonky turns them off)
@@ -106,8 +118,6 @@ public class TicketCreationBenchmark {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().put("TIERDESK_ADMIN_PASSWORD", "bench-admin-password");
-		http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-			.build();
 		long started = System.nanoTime();
 		server = builder.start();
 		awaitHealthy();
@@ -247,9 +257,9 @@ public class TicketCreationBenchmark {
 		String tickets = get("/api/v1/tickets?size=1", basic("bench.agent", "bench-agent-password"));
 		Matcher total = Pattern.compile("\"totalItems\":(\\d+)").matcher(tickets);
 		String report = """
-				database=%s startup_ms=%d idle_rss_mib=%d peak_rss_mib=%d end_rss_mib=%d failures=%d tickets_committed=%s jvm_options="%s"
-				""".formatted(database, startupMillis, idleRssKb / 1024, peakRssKb / 1024, rssKb / 1024, failures.get(),
-				total.find() ? total.group(1) : "?", JVM_OPTIONS);
+				database=%s startup_ms=%d plain_jar_startup_ms=%d idle_rss_mib=%d peak_rss_mib=%d end_rss_mib=%d failures=%d tickets_committed=%s jvm_options="%s" launch="%s"
+				""".formatted(database, startupMillis, plainStartupMillis, idleRssKb / 1024, peakRssKb / 1024,
+				rssKb / 1024, failures.get(), total.find() ? total.group(1) : "?", JVM_OPTIONS, String.join(" ", launch));
 		System.out.print("\n[tierdesk] " + report);
 		Path out = Path.of("target", "benchmark");
 		Files.createDirectories(out);
@@ -291,13 +301,46 @@ public class TicketCreationBenchmark {
 	}
 
 	private void awaitHealthy() throws Exception {
+		awaitHealthy(server, baseUrl, log);
+	}
+
+	/**
+	 * The start-up time of the plain jar without the archive, on the embedded H2 in a data directory of its own: the
+	 * figure a first start on a fresh machine shows.
+	 */
+	private long timeToHealthy(String java, List<String> launch) throws Exception {
+		Path dir = Files.createTempDirectory("tierdesk-bench-plain");
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(List.of(JVM_OPTIONS.split(" ")));
+		command.addAll(launch);
+		command.addAll(List.of("--server.port=" + port, "--tierdesk.data-dir=" + dir, "--logging.level.root=WARN"));
+		Path plainLog = dir.resolve("server.log");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(plainLog.toFile());
+		builder.environment().put("TIERDESK_ADMIN_PASSWORD", "bench-admin-password");
+		long started = System.nanoTime();
+		Process plain = builder.start();
+		try {
+			awaitHealthy(plain, "http://127.0.0.1:" + port, plainLog);
+			return (System.nanoTime() - started) / 1_000_000;
+		}
+		finally {
+			plain.destroy();
+			plain.waitFor(60, TimeUnit.SECONDS);
+		}
+	}
+
+	private void awaitHealthy(Process process, String url, Path processLog) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 		while (System.nanoTime() < deadline) {
-			if (!server.isAlive()) {
-				throw new IllegalStateException("the service died:\n" + Files.readString(log));
+			if (!process.isAlive()) {
+				throw new IllegalStateException("the service died:\n" + Files.readString(processLog));
 			}
 			try {
-				HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl
+				HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url
 						+ "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
 				if (health.statusCode() == 200 && health.body().contains("UP")) {
 					return;
@@ -308,7 +351,7 @@ public class TicketCreationBenchmark {
 			}
 			Thread.sleep(100);
 		}
-		throw new IllegalStateException("the service did not start:\n" + Files.readString(log));
+		throw new IllegalStateException("the service did not start:\n" + Files.readString(processLog));
 	}
 
 	private String post(String path, String authorization, String json) throws Exception {
