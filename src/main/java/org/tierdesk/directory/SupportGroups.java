@@ -49,10 +49,14 @@ public class SupportGroups {
 	/** Memberships by account: read on every request of staff, changed rarely. */
 	private final Cache<Long, Map<Long, GroupInfo>> memberships;
 
+	/** Each program's default group per tier ({@code programId * 10 + tier}); empty when it has none. */
+	private final Cache<Long, Optional<Long>> defaults;
+
 	SupportGroups(SupportGroupRepository groups, Programs programs, Accounts accounts, Clock clock,
 			EntityManager entityManager, @Value("${tierdesk.directory.membership-cache-ttl:10s}") Duration cacheTtl) {
 		this.entityManager = entityManager;
 		this.memberships = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).build();
+		this.defaults = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).build();
 		this.groups = groups;
 		this.programs = programs;
 		this.accounts = accounts;
@@ -87,6 +91,7 @@ public class SupportGroups {
 		if (groups.existsByProgramIdAndName(programId, name.strip())) {
 			throw new RuleViolationException("name", "program " + program.key() + " already has a group " + name);
 		}
+		AfterCommit.forgetNowAndAtEnd(defaults::invalidateAll); // the new group may come first by name
 		return info(groups.save(new SupportGroup(programId, name.strip(), tier, email, contractReference,
 				clock.instant())));
 	}
@@ -186,9 +191,14 @@ public class SupportGroups {
 		return defaultGroupId(programId, tier).flatMap(this::findById);
 	}
 
-	/** The id of {@link #defaultGroup(long, int)}, without loading the group. */
+	/**
+	 * The id of {@link #defaultGroup(long, int)}, without loading the group. Remembered like
+	 * {@link #groupsOf(long) memberships}: a group created on this instance is seen at once, one created on another
+	 * instance within {@code tierdesk.directory.membership-cache-ttl}.
+	 */
 	public Optional<Long> defaultGroupId(long programId, int tier) {
-		return groups.findIdsByProgramIdAndTier(programId, tier, Limit.of(1)).stream().findFirst();
+		return defaults.get(programId * 10 + tier,
+				k -> groups.findIdsByProgramIdAndTier(programId, tier, Limit.of(1)).stream().findFirst());
 	}
 
 	/**

@@ -24,6 +24,9 @@ import org.tierdesk.support.TestDesk.Desk;
 class DirectoryTests {
 
 	@Autowired
+	SupportGroups supportGroups;
+
+	@Autowired
 	Api api;
 
 	@Autowired
@@ -199,5 +202,16 @@ class DirectoryTests {
 		assertThat(api.get(d.vendor(), dir + "/export").status()).isEqualTo(403);
 		assertThat(api.get(other.agent1(), dir + "/systems/R-Supply").status()).isEqualTo(404);
 		assertThat(api.get(d.agent2(), dir + "/systems/R-Supply").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aGroupCreatedAheadOfTheDefaultByNameBecomesTheDefaultAtOnce() {
+		Desk d = testDesk.create();
+		long program = d.program().id();
+		assertThat(supportGroups.defaultGroupId(program, 1)).contains(d.tier1().id()); // "Service Desk", remembered
+
+		SupportGroups.GroupInfo first = supportGroups.create(program, "Air Wing Desk", 1, null, null);
+
+		assertThat(supportGroups.defaultGroupId(program, 1)).contains(first.id());
 	}
 }
