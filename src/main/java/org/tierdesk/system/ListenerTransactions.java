@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.core.DefaultEventPublicationRegistry;
 import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.support.CompletionRegisteringAdvisor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -106,6 +107,14 @@ class ListenerTransactions {
 		}
 
 		@Override
+		public Object postProcessAfterInitialization(Object bean, String name) throws BeansException {
+			if (bean instanceof EventSerializer serializer && !(bean instanceof OncePerEvent)) {
+				return new OncePerEvent(serializer);
+			}
+			return bean;
+		}
+
+		@Override
 		public Object postProcessBeforeInitialization(Object bean, String name) throws BeansException {
 			if (bean.getClass() == DefaultEventPublicationRegistry.class) {
 				return new Registry(beans.getBean(EventPublicationRepository.class),
@@ -118,6 +127,37 @@ class ListenerTransactions {
 		@Override
 		public int getOrder() {
 			return Ordered.HIGHEST_PRECEDENCE;
+		}
+	}
+
+	/**
+	 * Serializes an event once for all the listeners it is stored for: the registry writes one publication per listener
+	 * and asked for the same event's JSON each time, one after the other on the publishing thread.
+	 */
+	static final class OncePerEvent implements EventSerializer {
+
+		private final EventSerializer serializer;
+
+		private final ThreadLocal<Object[]> last = new ThreadLocal<>();
+
+		OncePerEvent(EventSerializer serializer) {
+			this.serializer = serializer;
+		}
+
+		@Override
+		public Object serialize(Object event) {
+			Object[] remembered = last.get();
+			if (remembered != null && remembered[0] == event) {
+				return remembered[1];
+			}
+			Object serialized = serializer.serialize(event);
+			last.set(new Object[] { event, serialized });
+			return serialized;
+		}
+
+		@Override
+		public <T> T deserialize(Object serialized, Class<T> type) {
+			return serializer.deserialize(serialized, type);
 		}
 	}
 

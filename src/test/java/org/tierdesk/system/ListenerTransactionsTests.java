@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tierdesk.support.DeskTest;
 import org.tierdesk.support.ListenerTransactionProbe;
@@ -34,6 +35,9 @@ class ListenerTransactionsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	EventSerializer serializer;
 
 	@BeforeEach
 	void noOtherListenerIsAtWork() {
@@ -82,6 +86,18 @@ class ListenerTransactionsTests {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> probe.attempts(key) == 2 && publication(key).isEmpty());
 		assertThat(probe.commitsOn(probe.handledOn(key))).as("the first failure recorded, then the second attempt").isEqualTo(2);
+	}
+
+	@Test
+	void anEventStoredForSeveralListenersIsSerializedOnce() {
+		Poke poke = new Poke("once", "none");
+
+		Object first = serializer.serialize(poke);
+
+		assertThat(serializer.serialize(poke)).as("the same event again: the same text").isSameAs(first);
+		assertThat(serializer.serialize(new Poke("once", "none"))).as("another event").isNotSameAs(first)
+				.isEqualTo(first);
+		assertThat(serializer.deserialize(first, Poke.class)).isEqualTo(poke);
 	}
 
 	String poke(String failure) {
