@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged jar as production runs it for a fast start: extracted ({@code java -Djarmode=tools -jar … extract}) and
+ * The packaged jar as the README advises running it for a fast start: extracted ({@code java -Djarmode=tools -jar … extract}) and
  * started with a class data sharing archive made by one training run that stops once the context is refreshed
  * ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}), as the README describes. The archive is
  * made once per build and reused while the jar is unchanged.
