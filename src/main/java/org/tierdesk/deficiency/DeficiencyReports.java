@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -311,9 +312,14 @@ public class DeficiencyReports {
 		if (system == null || system.isBlank()) {
 			return List.of();
 		}
+		return knownErrors(programId, system, directory.lookUp(programId, system), version);
+	}
+
+	/** Like {@link #knownErrors(long, String, String)}, with the directory's entry for the system already looked up. */
+	List<KnownError> knownErrors(long programId, String system, Optional<SystemInfo> known, String version) {
 		Set<String> names = new LinkedHashSet<>();
 		names.add(system.strip().toLowerCase(Locale.ROOT));
-		directory.lookUp(programId, system).ifPresent(s -> {
+		known.ifPresent(s -> {
 			names.add(s.name().toLowerCase(Locale.ROOT));
 			s.aliases().forEach(a -> names.add(a.toLowerCase(Locale.ROOT)));
 		});

@@ -2,10 +2,12 @@ package org.tierdesk.deficiency;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tierdesk.directory.Directory;
+import org.tierdesk.directory.Directory.SystemInfo;
 import org.tierdesk.directory.ReleaseStanding;
 import org.tierdesk.ticket.TicketFacts;
 import org.tierdesk.ticket.TicketOpened;
@@ -55,9 +57,13 @@ public class IntakeWarnings {
 	}
 
 	public Warnings of(long programId, String system, String version) {
-		ReleaseStanding standing = directory.standing(programId, system, version).filter(ReleaseStanding::unsupported)
-			.orElse(null);
-		return new Warnings(standing, reports.knownErrors(programId, system, version));
+		if (system == null || system.isBlank()) {
+			return new Warnings(null, List.of());
+		}
+		Optional<SystemInfo> known = directory.lookUp(programId, system); // once, for both warnings
+		ReleaseStanding standing = known.flatMap(s -> directory.standing(s, version))
+			.filter(ReleaseStanding::unsupported).orElse(null);
+		return new Warnings(standing, reports.knownErrors(programId, system, known, version));
 	}
 
 	@ApplicationModuleListener(condition = "#opened.affectedSystem() != null") // no system named: nothing to warn of

@@ -146,9 +146,16 @@ public class Directory {
 		if (version == null || version.isBlank()) {
 			return Optional.empty();
 		}
+		return lookUp(programId, nameOrAlias).flatMap(s -> standing(s, version));
+	}
+
+	/** Like {@link #standing(long, String, String)}, for a system already looked up. */
+	public Optional<ReleaseStanding> standing(SystemInfo system, String version) {
+		if (version == null || version.isBlank()) {
+			return Optional.empty();
+		}
 		// a system that lists no releases has nothing to hold a version against
-		return lookUp(programId, nameOrAlias).filter(s -> !s.releases().isEmpty())
-			.map(s -> ReleaseStanding.of(s, version.strip()));
+		return Optional.of(system).filter(s -> !s.releases().isEmpty()).map(s -> ReleaseStanding.of(s, version.strip()));
 	}
 
 	/**
