@@ -135,6 +135,20 @@ public class MailIngestBenchmark {
 		GreenMailUser main = imap.setUser("help@desk.example", "help@desk.example", "pw");
 		GreenMailUser side = imap.setUser("side@desk.example", "side@desk.example", "pw");
 		long prepared = System.nanoTime();
+		if (MAILDIR != null) {
+			// start from empty mailboxes: a previous run's messages (and the server's index of them) would be read
+			// again, and a rewritten file under a cached name makes Dovecot drop the connection
+			for (String user : List.of("help@desk.example", "side@desk.example")) {
+				java.nio.file.Path box = java.nio.file.Path.of(MAILDIR, user);
+				if (java.nio.file.Files.exists(box)) {
+					try (var files = java.nio.file.Files.walk(box)) {
+						for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+							java.nio.file.Files.delete(f);
+						}
+					}
+				}
+			}
+		}
 		for (int i = 0; i < MESSAGES + SIDE; i++) {
 			boolean toMain = i < MESSAGES;
 			MimeMessage m = new MimeMessage(session);
@@ -151,6 +165,11 @@ public class MailIngestBenchmark {
 				java.nio.file.Path box = java.nio.file.Path.of(MAILDIR, toMain ? "help@desk.example" : "side@desk.example");
 				for (String sub : List.of("cur", "new", "tmp")) {
 					java.nio.file.Files.createDirectories(box.resolve(sub));
+					// the IMAP server runs as its own user: it moves messages and writes its index here
+					for (java.nio.file.Path dir : List.of(box, box.resolve(sub))) {
+						java.nio.file.Files.setPosixFilePermissions(dir,
+								java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+					}
 				}
 				try (var out = java.nio.file.Files.newOutputStream(box.resolve("new").resolve("bench." + i + ".eml"))) {
 					m.writeTo(out);
