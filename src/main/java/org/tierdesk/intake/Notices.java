@@ -15,7 +15,6 @@ import org.tierdesk.program.Programs;
 import org.tierdesk.system.RetriedOnCollision;
 import org.tierdesk.ticket.Channel;
 import org.tierdesk.ticket.EntryAdded;
-import org.tierdesk.ticket.EntryVisibility;
 import org.tierdesk.ticket.TicketEscalated;
 import org.tierdesk.ticket.TicketIntake;
 import org.tierdesk.ticket.TicketResolved;
@@ -47,7 +46,6 @@ class Notices {
 	private final ReceiptRepository receipts;
 
 	private final ThreadTokens tokens;
-
 
 	private final String publicUrl;
 
