@@ -52,11 +52,15 @@ public class SupportGroups {
 	/** Each program's default group per tier ({@code programId * 10 + tier}); empty when it has none. */
 	private final Cache<Long, Optional<Long>> defaults;
 
+	/** Groups' names and tiers, which never change once a group is made. */
+	private final Cache<Long, GroupLabel> labels;
+
 	SupportGroups(SupportGroupRepository groups, Programs programs, Accounts accounts, Clock clock,
 			EntityManager entityManager, @Value("${tierdesk.directory.membership-cache-ttl:10s}") Duration cacheTtl) {
 		this.entityManager = entityManager;
 		this.memberships = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).build();
 		this.defaults = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).build();
+		this.labels = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 		this.groups = groups;
 		this.programs = programs;
 		this.accounts = accounts;
@@ -180,6 +184,26 @@ public class SupportGroups {
 			.findMultiple(SupportGroup.class, List.copyOf(new java.util.HashSet<>(ids)), SessionCheckMode.ENABLED)
 			.stream().filter(java.util.Objects::nonNull).map(SupportGroups::info)
 			.collect(Collectors.toMap(GroupInfo::id, Function.identity()));
+	}
+
+	/** What a ticket shows of a group: its name and tier. */
+	public record GroupLabel(long id, String name, int tier) {
+	}
+
+	/**
+	 * The names and tiers of these groups; unknown ids are left out. A group's name and tier are fixed when it is
+	 * made, so each instance remembers them (bounded, and re-read after ten minutes) instead of loading the group
+	 * and its members for every ticket it shows.
+	 */
+	public Map<Long, GroupLabel> labels(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return labels.getAll(new java.util.HashSet<>(ids), missing -> entityManager
+			.createQuery("select g.id, g.name, g.tier from SupportGroup g where g.id in :ids", Object[].class)
+			.setParameter("ids", missing).getResultStream()
+			.map(row -> new GroupLabel((Long) row[0], (String) row[1], (Integer) row[2]))
+			.collect(Collectors.toMap(GroupLabel::id, Function.identity())));
 	}
 
 	public List<GroupInfo> inProgram(long programId) {

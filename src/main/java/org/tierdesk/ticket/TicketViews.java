@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 import org.tierdesk.directory.SupportGroups;
-import org.tierdesk.directory.SupportGroups.GroupInfo;
+import org.tierdesk.directory.SupportGroups.GroupLabel;
 import org.tierdesk.identity.Accounts;
 import org.tierdesk.identity.Accounts.Person;
 import org.tierdesk.program.Program;
@@ -87,7 +87,7 @@ public class TicketViews {
 	}
 
 	/** Names looked up once for a batch of tickets. */
-	private record Names(Map<Long, Person> people, Map<Long, GroupInfo> groups, Map<Long, Program> programs) {
+	private record Names(Map<Long, Person> people, Map<Long, GroupLabel> groups, Map<Long, Program> programs) {
 
 		PersonRef person(Long id) {
 			if (id == null) {
@@ -104,7 +104,7 @@ public class TicketViews {
 			if (id == null) {
 				return null;
 			}
-			GroupInfo g = groups.get(id);
+			GroupLabel g = groups.get(id);
 			return g == null ? new GroupRef(id, null, 0) : new GroupRef(id, g.name(), g.tier());
 		}
 	}
@@ -161,7 +161,7 @@ public class TicketViews {
 		List<Assignment> visible = t.assignments().stream().filter(a -> insider || c.inGroup(a.groupId())).toList();
 		Set<Long> people = new HashSet<>();
 		visible.forEach(a -> people.addAll(personIds(a)));
-		Names names = new Names(accounts.byIds(people), groups.byIds(visible.stream().map(Assignment::groupId).toList()),
+		Names names = new Names(accounts.byIds(people), groups.labels(visible.stream().map(Assignment::groupId).toList()),
 				Map.of());
 		return visible.stream().map(a -> assignment(a, names)).toList();
 	}
@@ -211,7 +211,7 @@ public class TicketViews {
 		}
 		Map<Long, Program> programsById = new java.util.HashMap<>();
 		programs.byIds(programIds).forEach(p -> programsById.put(p.id(), p));
-		return new Names(accounts.byIds(people), groups.byIds(groupIds), programsById);
+		return new Names(accounts.byIds(people), groups.labels(groupIds), programsById);
 	}
 
 	private static Set<Long> personIds(Assignment a) {

@@ -214,4 +214,18 @@ class DirectoryTests {
 
 		assertThat(supportGroups.defaultGroupId(program, 1)).contains(first.id());
 	}
+
+	@Test
+	void aTicketShowsAGroupByItsNameAndTierAndAnUnknownGroupIsLeftOut() {
+		Desk d = testDesk.create();
+
+		Map<Long, SupportGroups.GroupLabel> labels = supportGroups.labels(List.of(d.tier1().id(), d.vendorGroup().id(),
+				-1L));
+
+		assertThat(labels).containsOnlyKeys(d.tier1().id(), d.vendorGroup().id());
+		assertThat(labels.get(d.tier1().id())).isEqualTo(new SupportGroups.GroupLabel(d.tier1().id(), "Service Desk", 1));
+		assertThat(labels.get(d.vendorGroup().id()).tier()).isEqualTo(4);
+		assertThat(supportGroups.labels(List.of(d.tier1().id()))).as("again, from memory")
+			.isEqualTo(Map.of(d.tier1().id(), labels.get(d.tier1().id())));
+	}
 }
