@@ -235,22 +235,23 @@ class ListenerTransactions {
 		}
 
 		private TransactionTemplate joining() {
-			TransactionTemplate template = joining;
-			if (template == null) {
-				template = new TransactionTemplate(transactions.getObject());
-				template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
-				joining = template;
+			if (joining == null) {
+				joining = template(TransactionDefinition.PROPAGATION_REQUIRED);
 			}
-			return template;
+			return joining;
 		}
 
 		private TransactionTemplate separate() {
-			TransactionTemplate template = separate;
-			if (template == null) {
-				template = new TransactionTemplate(transactions.getObject());
-				template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-				separate = template;
+			if (separate == null) {
+				separate = template(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 			}
+			return separate;
+		}
+
+		/** Made on first use: the registry is made before the transaction manager may be. */
+		private TransactionTemplate template(int propagation) {
+			TransactionTemplate template = new TransactionTemplate(transactions.getObject());
+			template.setPropagationBehavior(propagation);
 			return template;
 		}
 	}
