@@ -96,7 +96,7 @@ class ListenerTransactions {
 		return advisor;
 	}
 
-	/** Replaces Modulith's registry with {@link Registry}. */
+	/** Replaces Modulith's registry with {@link Registry} and wraps its serializer in {@link OncePerEvent}. */
 	static final class Installer implements BeanPostProcessor, BeanFactoryAware, Ordered {
 
 		private BeanFactory beans;

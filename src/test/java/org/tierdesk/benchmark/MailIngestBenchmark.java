@@ -32,6 +32,7 @@ import org.tierdesk.intake.Channels;
 import org.tierdesk.program.Program;
 import org.tierdesk.program.Programs;
 import org.tierdesk.program.Programs.ProgramSettings;
+import org.tierdesk.support.PostgresForTests;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.Role;
 import org.tierdesk.ticket.Channel;
@@ -92,8 +93,7 @@ public class MailIngestBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
-				.setServerConfig("synchronous_commit", "on").start(); // durable commits, as in production (zonky turns them off)
+		postgres = PostgresForTests.durable().setServerConfig("max_connections", "100").start();
 		imap = new GreenMail(new ServerSetup[] { new ServerSetup(3993, "127.0.0.1", "imap"),
 				new ServerSetup(3995, "127.0.0.1", "smtp") });
 		imap.start();

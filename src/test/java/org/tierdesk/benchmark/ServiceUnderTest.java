@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.tierdesk.support.PostgresForTests;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -58,8 +60,7 @@ final class ServiceUnderTest implements AutoCloseable {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
-				.setServerConfig("synchronous_commit", "on").start(); // durable commits, as in production (zonky turns them off)
+		EmbeddedPostgres postgres = PostgresForTests.durable().setServerConfig("max_connections", "100").start();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(List.of(jvmOptions.split(" ")));

@@ -37,6 +37,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tierdesk.support.PostgresForTests;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -93,10 +94,7 @@ public class TicketCreationBenchmark {
 	@Setup(Level.Trial)
 	public void start() throws Exception {
 		dataDir = Files.createTempDirectory("tierdesk-bench");
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = freePort();
 		baseUrl = "http://127.0.0.1:" + port;
 		http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
 			.build();
@@ -110,8 +108,7 @@ public class TicketCreationBenchmark {
 		command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--tierdesk.data-dir=" + dataDir,
 				"--logging.level.root=WARN"));
 		if (database.equals("postgres")) {
-			postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
-				.setServerConfig("synchronous_commit", "on").start(); // durable commits, as in production (zonky turns them off)
+			postgres = PostgresForTests.durable().setServerConfig("max_connections", "100").start();
 			command.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
 			command.add("--spring.datasource.username=postgres");
 			command.add("--spring.datasource.password=postgres");
@@ -306,13 +303,16 @@ public class TicketCreationBenchmark {
 		awaitHealthy(server, baseUrl, log);
 	}
 
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
 	/** The time a start takes to health UP, on the embedded H2 in a data directory of its own; then stopped. */
 	private long timeToHealthy(String java, List<String> launch) throws Exception {
-		Path dir = Files.createTempDirectory("tierdesk-bench-plain");
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		Path dir = Files.createTempDirectory("tierdesk-bench-start");
+		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(java));
 		command.addAll(List.of(JVM_OPTIONS.split(" ")));
 		command.addAll(launch);

@@ -43,6 +43,7 @@ import org.tierdesk.sla.ServiceLevels;
 import org.tierdesk.sla.SlaBreached;
 import org.tierdesk.sla.SlaForms.PolicyForm;
 import org.tierdesk.sla.SlaForms.TargetForm;
+import org.tierdesk.support.PostgresForTests;
 import org.tierdesk.system.DeskPrincipal;
 import org.tierdesk.system.Role;
 import org.tierdesk.ticket.Channel;
@@ -92,8 +93,7 @@ public class TimerSweepBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
-				.setServerConfig("synchronous_commit", "on").start(); // durable commits, as in production (zonky turns them off)
+		postgres = PostgresForTests.durable().setServerConfig("max_connections", "100").start();
 		app = new SpringApplicationBuilder(TierdeskApplication.class, Recorder.class).run(
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",

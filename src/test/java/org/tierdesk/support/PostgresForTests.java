@@ -17,11 +17,19 @@ public class PostgresForTests implements ApplicationContextInitializer<Configura
 
 	private static EmbeddedPostgres server;
 
+	/**
+	 * An embedded PostgreSQL that commits durably, as a production server does: zonky's default turns
+	 * {@code synchronous_commit} off, which would hide the cost of every commit (and the difference between the
+	 * desk's durable and lazy commits).
+	 */
+	public static EmbeddedPostgres.Builder durable() {
+		return EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on");
+	}
+
 	public static synchronized String jdbcUrl() {
 		if (server == null) {
 			try {
-				// as a production server commits: zonky's default turns synchronous_commit off
-				server = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+				server = durable().start();
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
