@@ -310,6 +310,8 @@ class AuthorizationMatrixTests {
 		Response metrics = api.get(actors.get("admin"), "/actuator/prometheus");
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+		assertThat(metrics.body()).as("requests are timed as a whole").contains("http_server_requests_seconds_count");
+		assertThat(metrics.body()).as("not through each security filter").doesNotContain("spring_security_filterchains");
 		assertThat(api.call(null, HttpMethod.GET, "/actuator/health", null, Map.of()).status()).isEqualTo(200);
 	}
 }

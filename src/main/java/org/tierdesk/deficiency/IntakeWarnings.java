@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.tierdesk.directory.Directory;
 import org.tierdesk.directory.Directory.SystemInfo;
 import org.tierdesk.directory.ReleaseStanding;
-import org.tierdesk.ticket.TicketFacts;
 import org.tierdesk.ticket.TicketOpened;
 import org.tierdesk.ticket.Tickets;
 
@@ -68,13 +67,10 @@ public class IntakeWarnings {
 
 	@ApplicationModuleListener(condition = "#opened.affectedSystem() != null") // no system named: nothing to warn of
 	void on(TicketOpened opened) {
-		TicketFacts t = tickets.facts(opened.ticketId()).orElse(null);
-		if (t == null || t.affectedSystem() == null) {
-			return;
-		}
-		Warnings warnings = of(t.programId(), t.affectedSystem(), t.affectedVersion());
+		// the facts as the requester gave them at intake travel with the event: no second read of the ticket
+		Warnings warnings = of(opened.programId(), opened.affectedSystem(), opened.affectedVersion());
 		if (warnings.any()) {
-			tickets.noteAsSystem(t.id(), warnings.note());
+			tickets.noteAsSystem(opened.ticketId(), warnings.note());
 		}
 	}
 }

@@ -38,6 +38,9 @@ public class Programs {
 
 	private final EntityManager entityManager;
 
+	/** Program keys to ids, as this instance has met them (see {@link #findByKey}). */
+	private final java.util.Map<String, Long> idsByKey = new java.util.concurrent.ConcurrentHashMap<>();
+
 	Programs(ProgramRepository programs, Clock clock, ApplicationEventPublisher events, EntityManager entityManager) {
 		this.entityManager = entityManager;
 		this.programs = programs;
@@ -149,10 +152,31 @@ public class Programs {
 		return findByKey(key).orElseThrow(() -> new NotFoundException("no program " + key));
 	}
 
-	/** The program with this key, loaded by natural id (cached per transaction, tiers joined in one query). */
+	/**
+	 * The program with this key, loaded by its id (the persistence context's first, tiers joined in one query). A key
+	 * names one program for good (keys never change and programs are never removed), so each instance remembers the
+	 * id behind a key once it has seen it: Hibernate builds a new query for every load by natural id, and this lookup
+	 * runs on every request that names a program.
+	 */
 	public Optional<Program> findByKey(String key) {
-		return key == null ? Optional.empty()
-				: entityManager.unwrap(Session.class).bySimpleNaturalId(Program.class).loadOptional(key);
+		if (key == null) {
+			return Optional.empty();
+		}
+		Long remembered = idsByKey.get(key);
+		if (remembered != null) {
+			Program program = entityManager.find(Program.class, remembered);
+			if (program != null) {
+				return Optional.of(program);
+			}
+			idsByKey.remove(key, remembered); // seen in a transaction that rolled back: ask again
+		}
+		List<Long> found = entityManager.createQuery("select p.id from Program p where p.key = :key", Long.class)
+			.setParameter("key", key).getResultList();
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		idsByKey.put(key, found.get(0));
+		return Optional.ofNullable(entityManager.find(Program.class, found.get(0)));
 	}
 
 	/** The program with this key if the person acts in it; empty otherwise, so its existence does not leak. */

@@ -189,6 +189,11 @@ class ListenerTransactions {
 			this.jdbc = jdbc;
 		}
 
+		/**
+		 * Begins the listener's transaction, without Modulith's "processing" mark: in this transaction the mark would be
+		 * seen by nobody (the publication is completed, and its row removed, in the same commit, or the mark rolls back
+		 * with the listener's work), so it would only cost an update per listener per event.
+		 */
 		@Override
 		@Transactional(propagation = Propagation.SUPPORTS)
 		public void markProcessing(Object event, PublicationTargetIdentifier identifier) {
@@ -196,7 +201,6 @@ class ListenerTransactions {
 				if (onPostgres()) {
 					jdbc.getObject().execute("set local synchronous_commit to off");
 				}
-				super.markProcessing(event, identifier);
 			});
 		}
 

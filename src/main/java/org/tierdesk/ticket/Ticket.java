@@ -266,7 +266,7 @@ public class Ticket {
 	/** Publishes the opening once the ticket has its database id. */
 	void announceOpened() {
 		raise(new TicketOpened(ref(id), number, programId, kind, channel, requesterId, priority, ownerGroupId,
-				createdAt, facts == null ? null : facts.affectedSystem()));
+				createdAt, facts == null ? null : facts.affectedSystem(), facts == null ? null : facts.affectedVersion()));
 	}
 
 	/** Refuses a change made against an older version than the current one (the client's {@code If-Match}). */

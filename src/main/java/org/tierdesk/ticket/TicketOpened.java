@@ -4,8 +4,10 @@ import java.time.Instant;
 
 /**
  * A ticket was opened; the Tier 1 owner group (if any) holds it until an agent takes it. {@code affectedSystem} is the
- * system the requester named, if any (null in events recorded before it was carried).
+ * system the requester named and {@code affectedVersion} its version, if any (null in events recorded before they were
+ * carried), so that a listener warning of known errors need not read the ticket again.
  */
 public record TicketOpened(long ticketId, String number, long programId, TicketKind kind, Channel channel,
-		long requesterId, Priority priority, Long ownerGroupId, Instant at, String affectedSystem) implements TicketEvent {
+		long requesterId, Priority priority, Long ownerGroupId, Instant at, String affectedSystem,
+		String affectedVersion) implements TicketEvent {
 }

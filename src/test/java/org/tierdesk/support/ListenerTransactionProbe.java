@@ -26,7 +26,8 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 	/**
 	 * What a test publishes: {@code failure} is "none", "body" (the listener throws), "commit" (its commit fails) or
 	 * "collision-once" (its first attempt collides with another transaction); "commit-mode" makes it note its
-	 * transaction's {@code synchronous_commit} (PostgreSQL only).
+	 * transaction's {@code synchronous_commit} (PostgreSQL only); "status" makes it note the status its own
+	 * publication has in its transaction.
 	 */
 	public record Poke(String key, String failure) {
 	}
@@ -36,6 +37,8 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 	private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
 	private final Map<String, String> commitModes = new ConcurrentHashMap<>();
+
+	private final Map<String, String> publicationStatuses = new ConcurrentHashMap<>();
 
 	private final JdbcTemplate jdbc;
 
@@ -57,6 +60,11 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 		}
 		if (poke.failure().equals("commit-mode")) {
 			commitModes.put(poke.key(), jdbc.queryForObject("select current_setting('synchronous_commit')", String.class));
+		}
+		if (poke.failure().equals("status")) {
+			publicationStatuses.put(poke.key(), String.valueOf(jdbc.queryForObject(
+					"select status from event_publication where serialized_event like ?", String.class,
+					"%" + poke.key() + "%")));
 		}
 		if (poke.failure().equals("body")) {
 			throw new IllegalStateException("the probe fails, as asked");
@@ -85,6 +93,11 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 
 	public String commitMode(String key) {
 		return commitModes.get(key);
+	}
+
+	/** The status the listener saw on its own publication, in its own transaction. */
+	public String publicationStatus(String key) {
+		return publicationStatuses.get(key);
 	}
 
 	public int attempts(String key) {

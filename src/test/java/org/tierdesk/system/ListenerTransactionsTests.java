@@ -62,6 +62,16 @@ class ListenerTransactionsTests {
 	}
 
 	@Test
+	void aListenerSpendsNoWriteOnMarkingItsPublicationProcessing() {
+		String key = poke("status");
+		await().atMost(Duration.ofSeconds(10)).until(() -> probe.handledOn(key) != null && publication(key).isEmpty());
+
+		assertThat(probe.publicationStatus(key))
+				.as("no processing mark: nobody outside the listener's transaction could ever see it")
+				.isEqualTo("PUBLISHED");
+	}
+
+	@Test
 	void aListenerThatFailsHasItsPublicationMarkedFailedAndKept() {
 		String key = poke("body");
 

@@ -1,0 +1,55 @@
+package org.tierdesk.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tierdesk.support.DeskTest;
+
+/** Looking programs up by key, which every request naming a program does. */
+@DeskTest
+class ProgramsTests {
+
+	@Autowired
+	Programs programs;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Test
+	void aProgramIsFoundByItsKeyAgainAndAgain() {
+		Program created = transaction.execute(s -> programs.create("LOOKUP", settings("Look-up desk")));
+
+		for (int i = 0; i < 3; i++) {
+			Long found = transaction.execute(s -> programs.findByKey("LOOKUP").orElseThrow().id());
+			assertThat(found).isEqualTo(created.id());
+		}
+		Optional<Program> none = transaction.execute(s -> programs.findByKey("NOSUCH"));
+		assertThat(none).isEmpty();
+	}
+
+	@Test
+	void aKeySeenInATransactionThatRolledBackDoesNotHideTheProgramMadeLaterUnderIt() {
+		transaction.executeWithoutResult(s -> {
+			programs.create("PHANTOM", settings("First try"));
+			assertThat(programs.findByKey("PHANTOM")).isPresent();
+			s.setRollbackOnly();
+		});
+		Optional<Program> afterRollback = transaction.execute(s -> programs.findByKey("PHANTOM"));
+		assertThat(afterRollback).isEmpty();
+
+		Program made = transaction.execute(s -> programs.create("PHANTOM", settings("Second try")));
+
+		String name = transaction.execute(s -> programs.findByKey("PHANTOM").orElseThrow().name());
+		assertThat(name).isEqualTo("Second try");
+		Long id = transaction.execute(s -> programs.byKey("PHANTOM").id());
+		assertThat(id).isEqualTo(made.id());
+	}
+
+	private static Programs.ProgramSettings settings(String name) {
+		return new Programs.ProgramSettings(name, "UTC", null, false, null);
+	}
+}
