@@ -96,7 +96,10 @@ class ListenerTransactions {
 		return advisor;
 	}
 
-	/** Replaces Modulith's registry with {@link Registry} and wraps its serializer in {@link OncePerEvent}. */
+	/**
+	 * Replaces Modulith's registry with {@link Registry}, wraps its serializer in {@link OncePerEvent} and its table in
+	 * {@link BatchedPublications}.
+	 */
 	static final class Installer implements BeanPostProcessor, BeanFactoryAware, Ordered {
 
 		private BeanFactory beans;
@@ -110,6 +113,10 @@ class ListenerTransactions {
 		public Object postProcessAfterInitialization(Object bean, String name) throws BeansException {
 			if (bean instanceof EventSerializer serializer && !(bean instanceof OncePerEvent)) {
 				return new OncePerEvent(serializer);
+			}
+			if (bean instanceof EventPublicationRepository repository && !(bean instanceof BatchedPublications)) {
+				return new BatchedPublications(repository, beans.getBeanProvider(JdbcTemplate.class),
+						beans.getBeanProvider(EventSerializer.class));
 			}
 			return bean;
 		}

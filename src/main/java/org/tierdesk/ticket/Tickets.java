@@ -215,7 +215,7 @@ public class Tickets {
 		Impact impact = r.impact() == null ? Impact.MEDIUM : r.impact();
 		Urgency urgency = r.urgency() == null ? Urgency.MEDIUM : r.urgency();
 		Entitlement entitlement = null;
-		for (IntakeCheck check : intakeChecks.orderedStream().toList()) {
+		for (IntakeCheck check : intakeChecks()) {
 			entitlement = check.check(new IntakeCheck.Intake(program.id(), requesterId, requester.organization(),
 					r.kind(), r.facts() == null ? StructuredFacts.none() : r.facts())).orElse(entitlement);
 		}
@@ -231,6 +231,18 @@ public class Tickets {
 		ticket.announceOpened();
 		publish(ticket);
 		return ticket;
+	}
+
+	private volatile List<IntakeCheck> orderedIntakeChecks;
+
+	/** The modules' checks at intake, in their order: looked up once, not on every new ticket. */
+	private List<IntakeCheck> intakeChecks() {
+		List<IntakeCheck> checks = orderedIntakeChecks;
+		if (checks == null) {
+			checks = intakeChecks.orderedStream().toList();
+			orderedIntakeChecks = checks;
+		}
+		return checks;
 	}
 
 	private Program programFor(DeskPrincipal me, String key) {

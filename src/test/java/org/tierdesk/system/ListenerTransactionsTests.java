@@ -99,6 +99,38 @@ class ListenerTransactionsTests {
 	}
 
 	@Test
+	void aTransactionsPublicationsAreWrittenTogetherWhenItCommits() {
+		String first = UUID.randomUUID().toString();
+		String second = UUID.randomUUID().toString();
+
+		transaction.executeWithoutResult(s -> {
+			events.publishEvent(new Poke(first, "body"));
+			events.publishEvent(new Poke(second, "body"));
+			assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?"
+					+ " or serialized_event like ?", Integer.class, "%" + first + "%", "%" + second + "%"))
+				.as("kept until the commit, to be written in one batch").isZero();
+		});
+
+		assertThat(publication(first)).as("written at the commit").isPresent();
+		assertThat(publication(second)).as("written at the commit").isPresent();
+		await().atMost(Duration.ofSeconds(10)).until(() -> publication(first).map(p -> "FAILED".equals(p.get("status")))
+			.orElse(false) && publication(second).map(p -> "FAILED".equals(p.get("status"))).orElse(false));
+	}
+
+	@Test
+	void aTransactionThatRollsBackWritesNoneOfItsPublications() {
+		String key = UUID.randomUUID().toString();
+
+		transaction.executeWithoutResult(s -> {
+			events.publishEvent(new Poke(key, "none"));
+			s.setRollbackOnly();
+		});
+
+		assertThat(publication(key)).isEmpty();
+		assertThat(probe.handledOn(key)).isNull();
+	}
+
+	@Test
 	void anEventStoredForSeveralListenersIsSerializedOnce() {
 		Poke poke = new Poke("once", "none");
 

@@ -1,0 +1,203 @@
+package org.tierdesk.system;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The event publication registry's table, written once per transaction: Spring Modulith inserts one row for every
+ * listener of every event, each in a statement (and on PostgreSQL a round trip) of its own, while the event is
+ * published. Here the rows a transaction publishes are kept until it commits and then written in one JDBC batch, in
+ * the same transaction, so they are as durable as before and rolled back with it. Outside a transaction a publication
+ * is written at once, as before; any other use of the registry in the transaction writes the waiting rows first, so
+ * the registry never misses one of its own.
+ */
+final class BatchedPublications implements EventPublicationRepository {
+
+	/** Modulith's own insert (JdbcEventPublicationRepositoryV2), for H2 and PostgreSQL, whose ids are UUIDs. */
+	static final String INSERT = "INSERT INTO EVENT_PUBLICATION (ID, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, "
+			+ "SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS, LAST_RESUBMISSION_DATE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private final EventPublicationRepository repository;
+
+	private final ObjectProvider<JdbcTemplate> jdbc;
+
+	private final ObjectProvider<EventSerializer> serializer;
+
+	BatchedPublications(EventPublicationRepository repository, ObjectProvider<JdbcTemplate> jdbc,
+			ObjectProvider<EventSerializer> serializer) {
+		this.repository = repository;
+		this.jdbc = jdbc;
+		this.serializer = serializer;
+	}
+
+	@Override
+	public TargetEventPublication create(TargetEventPublication publication) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			return repository.create(publication);
+		}
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			pending = new Pending();
+			TransactionSynchronizationManager.bindResource(this, pending);
+			TransactionSynchronizationManager.registerSynchronization(pending);
+		}
+		pending.publications.add(publication);
+		return publication;
+	}
+
+	/** Writes what this transaction published so far (if anything) in one batch. */
+	private void writePending() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		if (pending != null) {
+			pending.write();
+		}
+	}
+
+	/** The publications one transaction is waiting to write. */
+	private final class Pending implements TransactionSynchronization {
+
+		private final List<TargetEventPublication> publications = new ArrayList<>();
+
+		void write() {
+			if (publications.isEmpty()) {
+				return;
+			}
+			EventSerializer events = serializer.getObject();
+			List<Object[]> rows = new ArrayList<>(publications.size());
+			for (TargetEventPublication p : publications) {
+				Timestamp at = Timestamp.from(p.getPublicationDate());
+				rows.add(new Object[] { p.getIdentifier(), p.getEvent().getClass().getName(),
+						p.getTargetIdentifier().getValue(), at, events.serialize(p.getEvent()).toString(),
+						p.getStatus().name(), 1, at });
+			}
+			publications.clear();
+			jdbc.getObject().batchUpdate(INSERT, rows);
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			write();
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			publications.clear();
+			TransactionSynchronizationManager.unbindResourceIfPossible(BatchedPublications.this);
+		}
+	}
+
+	@Override
+	public void markProcessing(UUID identifier) {
+		writePending();
+		repository.markProcessing(identifier);
+	}
+
+	@Override
+	public void markCompleted(TargetEventPublication publication, Instant completionDate) {
+		writePending();
+		repository.markCompleted(publication, completionDate);
+	}
+
+	@Override
+	public void markCompleted(Object event, PublicationTargetIdentifier identifier, Instant completionDate) {
+		writePending();
+		repository.markCompleted(event, identifier, completionDate);
+	}
+
+	@Override
+	public void markCompleted(UUID identifier, Instant completionDate) {
+		writePending();
+		repository.markCompleted(identifier, completionDate);
+	}
+
+	@Override
+	public void markFailed(UUID identifier) {
+		writePending();
+		repository.markFailed(identifier);
+	}
+
+	@Override
+	public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
+		writePending();
+		return repository.markResubmitted(identifier, resubmissionDate);
+	}
+
+	@Override
+	public List<TargetEventPublication> findIncompletePublications() {
+		writePending();
+		return repository.findIncompletePublications();
+	}
+
+	@Override
+	public List<TargetEventPublication> findIncompletePublicationsPublishedBefore(Instant instant) {
+		writePending();
+		return repository.findIncompletePublicationsPublishedBefore(instant);
+	}
+
+	@Override
+	public Optional<TargetEventPublication> findIncompletePublicationsByEventAndTargetIdentifier(Object event,
+			PublicationTargetIdentifier targetIdentifier) {
+		writePending();
+		return repository.findIncompletePublicationsByEventAndTargetIdentifier(event, targetIdentifier);
+	}
+
+	@Override
+	public List<TargetEventPublication> findCompletedPublications() {
+		writePending();
+		return repository.findCompletedPublications();
+	}
+
+	@Override
+	public void deletePublications(List<UUID> identifiers) {
+		writePending();
+		repository.deletePublications(identifiers);
+	}
+
+	@Override
+	public void deleteCompletedPublications() {
+		writePending();
+		repository.deleteCompletedPublications();
+	}
+
+	@Override
+	public void deleteCompletedPublicationsBefore(Instant instant) {
+		writePending();
+		repository.deleteCompletedPublicationsBefore(instant);
+	}
+
+	@Override
+	public List<TargetEventPublication> findFailedPublications(FailedCriteria criteria) {
+		writePending();
+		return repository.findFailedPublications(criteria);
+	}
+
+	@Override
+	public List<TargetEventPublication> findByStatus(EventPublication.Status status) {
+		writePending();
+		return repository.findByStatus(status);
+	}
+
+	@Override
+	public int countByStatus(EventPublication.Status status) {
+		writePending();
+		return repository.countByStatus(status);
+	}
+}
