@@ -27,7 +27,7 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 	 * What a test publishes: {@code failure} is "none", "body" (the listener throws), "commit" (its commit fails) or
 	 * "collision-once" (its first attempt collides with another transaction); "commit-mode" makes it note its
 	 * transaction's {@code synchronous_commit} (PostgreSQL only); "status" makes it note the status its own
-	 * publication has in its transaction.
+	 * publication has in its transaction; "once" makes it fail in its body the first time only.
 	 */
 	public record Poke(String key, String failure) {
 	}
@@ -66,7 +66,7 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 					"select status from event_publication where serialized_event like ?", String.class,
 					"%" + poke.key() + "%")));
 		}
-		if (poke.failure().equals("body")) {
+		if (poke.failure().equals("body") || (poke.failure().equals("once") && attempt == 1)) {
 			throw new IllegalStateException("the probe fails, as asked");
 		}
 		if (poke.failure().equals("commit")) {

@@ -39,6 +39,12 @@ class ListenerTransactionsTests {
 	@Autowired
 	EventSerializer serializer;
 
+	@Autowired
+	FailedListenerRetries retries;
+
+	@Autowired
+	org.tierdesk.support.MovableClock clock;
+
 	@BeforeEach
 	void noOtherListenerIsAtWork() {
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
@@ -78,6 +84,21 @@ class ListenerTransactionsTests {
 		await().atMost(Duration.ofSeconds(10))
 				.until(() -> publication(key).map(p -> "FAILED".equals(p.get("status"))).orElse(false));
 		assertThat(publication(key).orElseThrow().get("completion_date")).isNull();
+	}
+
+	@Test
+	void aListenerThatFailedIsHandedItsEventAgainOnceItsWaitIsOver() {
+		String key = poke("once");
+		await().atMost(Duration.ofSeconds(10))
+				.until(() -> publication(key).map(p -> "FAILED".equals(p.get("status"))).orElse(false));
+
+		retries.retryDue();
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> probe.attempts(key) == 1);
+
+		clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+		retries.retryDue();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> probe.attempts(key) == 2 && publication(key).isEmpty());
 	}
 
 	@Test
