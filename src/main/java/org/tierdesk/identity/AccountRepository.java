@@ -11,6 +11,10 @@ import org.tierdesk.system.Role;
 
 import jakarta.persistence.LockModeType;
 
+/**
+ * People's accounts. Queries that return accounts fetch their roles and programs in the same statement: loaded by a
+ * query, an account's eager collections would otherwise cost a statement each.
+ */
 interface AccountRepository extends JpaRepository<Account, Long> {
 
 	@EntityGraph(attributePaths = { "roles", "programIds" })
@@ -24,16 +28,17 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 			+ "where p = :programId and (:role is null or r = :role) order by a.username")
 	List<Account> findInProgram(long programId, Role role);
 
-	@Query("select a from Account a join a.programIds p where p = :programId and a.emailKey = :emailKey "
-			+ "and a.enabled = true order by a.id")
+	@Query("select a from Account a left join fetch a.roles left join fetch a.programIds "
+			+ "where :programId member of a.programIds and a.emailKey = :emailKey and a.enabled = true order by a.id")
 	List<Account> findByEmailInProgram(long programId, String emailKey);
 
-	@Query("select a from Account a join a.programIds p where p = :programId and a.phoneKey = :phoneKey "
-			+ "and a.enabled = true order by a.id")
+	@Query("select a from Account a left join fetch a.roles left join fetch a.programIds "
+			+ "where :programId member of a.programIds and a.phoneKey = :phoneKey and a.enabled = true order by a.id")
 	List<Account> findByPhoneInProgram(long programId, String phoneKey);
 
-	@Query("select a from Account a join a.programIds p where p = :programId and upper(a.organization) = :organization "
-			+ "and a.enabled = true order by a.id")
+	@Query("select a from Account a left join fetch a.roles left join fetch a.programIds "
+			+ "where :programId member of a.programIds and upper(a.organization) = :organization and a.enabled = true "
+			+ "order by a.id")
 	List<Account> findByOrganizationInProgram(long programId, String organization);
 
 	@Query("select distinct a from Account a join a.programIds p join a.roles r where p = :programId and r = :role "
