@@ -111,7 +111,7 @@ public class MailIngestBenchmark {
 		});
 		holder.setDaemon(true);
 		holder.start();
-		app = new SpringApplicationBuilder(TierdeskApplication.class).run(
+		app = new SpringApplicationBuilder(TierdeskApplication.class).initializers(new ProductionBeansOnly()).run(
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
@@ -119,6 +119,7 @@ public class MailIngestBenchmark {
 				"--tierdesk.mail.poll-interval=500ms", "--spring.mail.host=127.0.0.1", "--spring.mail.port=3995",
 				"--tierdesk.data-dir=target/bench-mail-data",
 				"--spring.jpa.properties.hibernate.generate_statistics=" + Boolean.getBoolean("tierdesk.bench.statistics"));
+		ProductionBeansOnly.check(app);
 		jdbc = app.getBean(JdbcTemplate.class);
 		Program program = app.getBean(Programs.class).create("MAILS", new ProgramSettings("Mail load", "UTC", null,
 				false, 5));

@@ -94,12 +94,14 @@ public class TimerSweepBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
 		postgres = PostgresForTests.durable().setServerConfig("max_connections", "100").start();
-		app = new SpringApplicationBuilder(TierdeskApplication.class, Recorder.class).run(
+		app = new SpringApplicationBuilder(TierdeskApplication.class, Recorder.class)
+			.initializers(new ProductionBeansOnly()).run(
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
 				"--tierdesk.security.admin-password=bench-admin-pw", "--tierdesk.sla.sweep-interval=500ms",
 				"--tierdesk.escalation.sweep-interval=1h", "--tierdesk.data-dir=target/bench-data");
+		ProductionBeansOnly.check(app);
 		Program program = app.getBean(Programs.class).create("TIMER", new ProgramSettings("Timers", "UTC", null, false, 5));
 		SupportGroups groups = app.getBean(SupportGroups.class);
 		groups.create(program.id(), "Desk", 1, null, null);
