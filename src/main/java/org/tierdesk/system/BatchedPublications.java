@@ -50,14 +50,26 @@ final class BatchedPublications implements EventPublicationRepository {
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
 			return repository.create(publication);
 		}
-		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		Pending pending = pending();
 		if (pending == null) {
 			pending = new Pending();
-			TransactionSynchronizationManager.bindResource(this, pending);
 			TransactionSynchronizationManager.registerSynchronization(pending);
 		}
 		pending.publications.add(publication);
 		return publication;
+	}
+
+	/**
+	 * The current transaction's waiting publications, if any. They are found among its synchronizations, which a
+	 * transaction started inside it (REQUIRES_NEW) does not share: that one writes its own at its own commit.
+	 */
+	private Pending pending() {
+		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+			if (s instanceof Pending p && p.owner() == this) {
+				return p;
+			}
+		}
+		return null;
 	}
 
 	/** Writes what this transaction published so far (if anything) in one batch. */
@@ -65,7 +77,7 @@ final class BatchedPublications implements EventPublicationRepository {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return;
 		}
-		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		Pending pending = pending();
 		if (pending != null) {
 			pending.write();
 		}
@@ -75,6 +87,10 @@ final class BatchedPublications implements EventPublicationRepository {
 	private final class Pending implements TransactionSynchronization {
 
 		private final List<TargetEventPublication> publications = new ArrayList<>();
+
+		BatchedPublications owner() {
+			return BatchedPublications.this;
+		}
 
 		void write() {
 			if (publications.isEmpty()) {
@@ -100,7 +116,6 @@ final class BatchedPublications implements EventPublicationRepository {
 		@Override
 		public void afterCompletion(int status) {
 			publications.clear();
-			TransactionSynchronizationManager.unbindResourceIfPossible(BatchedPublications.this);
 		}
 	}
 

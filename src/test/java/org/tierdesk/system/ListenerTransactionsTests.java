@@ -43,6 +43,9 @@ class ListenerTransactionsTests {
 	FailedListenerRetries retries;
 
 	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Autowired
 	org.tierdesk.support.MovableClock clock;
 
 	@BeforeEach
@@ -136,6 +139,23 @@ class ListenerTransactionsTests {
 		assertThat(publication(second)).as("written at the commit").isPresent();
 		await().atMost(Duration.ofSeconds(10)).until(() -> publication(first).map(p -> "FAILED".equals(p.get("status")))
 			.orElse(false) && publication(second).map(p -> "FAILED".equals(p.get("status"))).orElse(false));
+	}
+
+	@Test
+	void aTransactionStartedInsideAnotherWritesItsPublicationsAtItsOwnCommit() {
+		String outer = UUID.randomUUID().toString();
+		String inner = UUID.randomUUID().toString();
+		TransactionTemplate separate = new TransactionTemplate(transactions);
+		separate.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		transaction.executeWithoutResult(s -> {
+			events.publishEvent(new Poke(outer, "body"));
+			separate.executeWithoutResult(t -> events.publishEvent(new Poke(inner, "body")));
+			s.setRollbackOnly();
+		});
+
+		assertThat(publication(inner)).as("the inner transaction committed its publication").isPresent();
+		assertThat(publication(outer)).as("the outer one rolled back with its own").isEmpty();
 	}
 
 	@Test
