@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * published. Here the rows a transaction publishes are kept until it commits and then written in one JDBC batch, in
  * the same transaction, so they are as durable as before and rolled back with it. Outside a transaction a publication
  * is written at once, as before; any other use of the registry in the transaction writes the waiting rows first, so
- * the registry never misses one of its own.
+ * the registry never misses one of its own. An event published once the commit has begun (by another
+ * synchronization's {@code beforeCommit}) is written then, still inside the transaction.
  */
 final class BatchedPublications implements EventPublicationRepository {
 
@@ -51,6 +52,9 @@ final class BatchedPublications implements EventPublicationRepository {
 			return repository.create(publication);
 		}
 		Pending pending = pending();
+		if (pending != null && pending.committing) {
+			return repository.create(publication); // published while the transaction commits: written at once
+		}
 		if (pending == null) {
 			pending = new Pending();
 			TransactionSynchronizationManager.registerSynchronization(pending);
@@ -108,9 +112,23 @@ final class BatchedPublications implements EventPublicationRepository {
 			jdbc.getObject().batchUpdate(INSERT, rows);
 		}
 
+		/** Set once the batch went out at the commit: what is published after that is written at once. */
+		private boolean committing;
+
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			write();
+			committing = true;
+		}
+
+		/**
+		 * Again just before the commit, for publications of a transaction whose first event was published by another
+		 * synchronization's {@code beforeCommit} (registered too late for that round).
+		 */
+		@Override
+		public void beforeCompletion() {
+			write();
+			committing = true;
 		}
 
 		@Override

@@ -159,6 +159,41 @@ class ListenerTransactionsTests {
 	}
 
 	@Test
+	void anEventPublishedWhileItsTransactionCommitsIsWrittenInIt() {
+		String early = UUID.randomUUID().toString();
+		String late = UUID.randomUUID().toString();
+
+		transaction.executeWithoutResult(s -> {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void beforeCommit(boolean readOnly) {
+							events.publishEvent(new Poke(late, "body"));
+						}
+					});
+		});
+		transaction.executeWithoutResult(s -> {
+			events.publishEvent(new Poke(early, "body"));
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public int getOrder() {
+							return LOWEST_PRECEDENCE;
+						}
+
+						@Override
+						public void beforeCommit(boolean readOnly) {
+							events.publishEvent(new Poke(early + "-after", "body"));
+						}
+					});
+		});
+
+		assertThat(publication(late)).as("the transaction's first event, published as it commits").isPresent();
+		assertThat(publication(early)).isPresent();
+		assertThat(publication(early + "-after")).as("published after the batch went out").isPresent();
+	}
+
+	@Test
 	void aTransactionThatRollsBackWritesNoneOfItsPublications() {
 		String key = UUID.randomUUID().toString();
 
