@@ -197,18 +197,17 @@ class ListenerTransactions {
 		}
 
 		/**
-		 * Begins the listener's transaction, without Modulith's "processing" mark: in this transaction the mark would be
-		 * seen by nobody (the publication is completed, and its row removed, in the same commit, or the mark rolls back
-		 * with the listener's work), so it would only cost an update per listener per event.
+		 * Writes no "processing" mark: in the listener's one transaction it would be seen by nobody (the publication is
+		 * completed, and its row removed, in the same commit, or the mark rolls back with the listener's work), so it
+		 * would only cost an update per listener per event. On PostgreSQL the listener's transaction is set to commit
+		 * without waiting for the log flush; elsewhere there is nothing to do.
 		 */
 		@Override
 		@Transactional(propagation = Propagation.SUPPORTS)
 		public void markProcessing(Object event, PublicationTargetIdentifier identifier) {
-			joining().executeWithoutResult(s -> {
-				if (onPostgres()) {
-					jdbc.getObject().execute("set local synchronous_commit to off");
-				}
-			});
+			if (onPostgres()) {
+				joining().executeWithoutResult(s -> jdbc.getObject().execute("set local synchronous_commit to off"));
+			}
 		}
 
 		private boolean onPostgres() {
