@@ -92,6 +92,9 @@ final class BatchedPublications implements EventPublicationRepository {
 
 		private final List<TargetEventPublication> publications = new ArrayList<>();
 
+		/** Set once the batch went out at the commit: what is published after that is written at once. */
+		private boolean committing;
+
 		BatchedPublications owner() {
 			return BatchedPublications.this;
 		}
@@ -111,9 +114,6 @@ final class BatchedPublications implements EventPublicationRepository {
 			publications.clear();
 			jdbc.getObject().batchUpdate(INSERT, rows);
 		}
-
-		/** Set once the batch went out at the commit: what is published after that is written at once. */
-		private boolean committing;
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
