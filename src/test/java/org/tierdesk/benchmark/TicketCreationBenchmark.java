@@ -251,14 +251,24 @@ public class TicketCreationBenchmark {
 
 	@TearDown(Level.Trial)
 	public void stop() throws Exception {
+		// the listeners (routing, clocks, timers, reports) run after each commit; when the load ends, how many events
+		// are they behind, and how long do they take to catch up? A backlog that only grows is not a sustained rate
+		long ended = System.nanoTime();
+		long backlog = pendingEvents();
+		long pending = backlog;
+		while (pending > 0 && System.nanoTime() - ended < TimeUnit.MINUTES.toNanos(10)) {
+			Thread.sleep(250);
+			pending = pendingEvents();
+		}
+		long drainMillis = pending == 0 ? (System.nanoTime() - ended) / 1_000_000 : -1;
 		long peakRssKb = rss("VmHWM");
 		long rssKb = rss("VmRSS");
 		String tickets = get("/api/v1/tickets?size=1", basic("bench.agent", "bench-agent-password"));
 		Matcher total = Pattern.compile("\"totalItems\":(\\d+)").matcher(tickets);
 		String report = """
-				database=%s startup_ms=%d cds_startup_ms=%d idle_rss_mib=%d peak_rss_mib=%d end_rss_mib=%d failures=%d tickets_committed=%s jvm_options="%s"
+				database=%s startup_ms=%d cds_startup_ms=%d idle_rss_mib=%d peak_rss_mib=%d end_rss_mib=%d failures=%d tickets_committed=%s listener_backlog_at_end=%d listener_drain_ms=%d jvm_options="%s"
 				""".formatted(database, startupMillis, cdsStartupMillis, idleRssKb / 1024, peakRssKb / 1024,
-				rssKb / 1024, failures.get(), total.find() ? total.group(1) : "?", JVM_OPTIONS);
+				rssKb / 1024, failures.get(), total.find() ? total.group(1) : "?", backlog, drainMillis, JVM_OPTIONS);
 		System.out.print("\n[tierdesk] " + report);
 		Path out = Path.of("target", "benchmark");
 		Files.createDirectories(out);
@@ -368,6 +378,16 @@ public class TicketCreationBenchmark {
 	private String get(String path, String authorization) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization)
 			.build(), HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	/** The events the listeners have not handled yet, from the service's own gauge. */
+	private long pendingEvents() throws Exception {
+		String metrics = get("/actuator/prometheus", basic("admin", "bench-admin-password"));
+		Matcher m = Pattern.compile("(?m)^tierdesk_listeners_pending_events(?:\\{[^}]*\\})? ([0-9.eE+]+)$").matcher(metrics);
+		if (!m.find()) {
+			throw new IllegalStateException("no listener backlog gauge in /actuator/prometheus");
+		}
+		return (long) Double.parseDouble(m.group(1));
 	}
 
 	private static String id(String json) {

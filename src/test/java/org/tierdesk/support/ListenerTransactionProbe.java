@@ -27,7 +27,8 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 	 * What a test publishes: {@code failure} is "none", "body" (the listener throws), "commit" (its commit fails) or
 	 * "collision-once" (its first attempt collides with another transaction); "commit-mode" makes it note its
 	 * transaction's {@code synchronous_commit} (PostgreSQL only); "status" makes it note the status its own
-	 * publication has in its transaction; "once" makes it fail in its body the first time only.
+	 * publication has in its transaction; "once" makes it fail in its body the first time only; "hold" makes it wait
+	 * (at most 30 seconds) until the test {@linkplain #release(String) releases} it.
 	 */
 	public record Poke(String key, String failure) {
 	}
@@ -39,6 +40,8 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 	private final Map<String, String> commitModes = new ConcurrentHashMap<>();
 
 	private final Map<String, String> publicationStatuses = new ConcurrentHashMap<>();
+
+	private final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
 
 	private final JdbcTemplate jdbc;
 
@@ -57,6 +60,15 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 		int attempt = attempts.merge(poke.key(), 1, Integer::sum);
 		if (poke.failure().equals("collision-once") && attempt == 1) {
 			throw new OptimisticLockingFailureException("another transaction changed the same rows");
+		}
+		if (poke.failure().equals("hold")) {
+			try {
+				holds.computeIfAbsent(poke.key(), k -> new java.util.concurrent.CountDownLatch(1))
+					.await(30, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		if (poke.failure().equals("commit-mode")) {
 			commitModes.put(poke.key(), jdbc.queryForObject("select current_setting('synchronous_commit')", String.class));
@@ -85,6 +97,11 @@ public class ListenerTransactionProbe implements TransactionExecutionListener {
 			commitThreads.add(Thread.currentThread().getName());
 			committedTransactions.add(String.valueOf(transaction.getTransactionName()));
 		}
+	}
+
+	/** Lets a listener held on {@code key} go on. */
+	public void release(String key) {
+		holds.computeIfAbsent(key, k -> new java.util.concurrent.CountDownLatch(1)).countDown();
 	}
 
 	public String handledOn(String key) {

@@ -48,6 +48,9 @@ class ListenerTransactionsTests {
 	@Autowired
 	org.tierdesk.support.MovableClock clock;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	@BeforeEach
 	void noOtherListenerIsAtWork() {
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
@@ -102,6 +105,31 @@ class ListenerTransactionsTests {
 		retries.retryDue();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> probe.attempts(key) == 2 && publication(key).isEmpty());
+	}
+
+	@Test
+	void theBacklogGaugesCountTheEventsWaitingForTheirListenerAndThoseWhoseListenerFailed() {
+		double failedBefore = gauge("tierdesk.listeners.failed");
+		String held = poke("hold");
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> probe.handledOn(held) != null);
+			assertThat(gauge("tierdesk.listeners.pending")).as("the held listener's event").isEqualTo(1);
+		}
+		finally {
+			probe.release(held);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> publication(held).isEmpty());
+		assertThat(gauge("tierdesk.listeners.pending")).isZero();
+
+		String failing = poke("body");
+		await().atMost(Duration.ofSeconds(10))
+				.until(() -> publication(failing).map(p -> "FAILED".equals(p.get("status"))).orElse(false));
+		assertThat(gauge("tierdesk.listeners.failed")).isEqualTo(failedBefore + 1);
+		assertThat(gauge("tierdesk.listeners.pending")).as("a failed event is not pending").isZero();
+	}
+
+	private double gauge(String name) {
+		return meters.get(name).gauge().value();
 	}
 
 	@Test
