@@ -109,10 +109,20 @@ public class DeficiencyReports {
 
 	private final org.tierdesk.satisfaction.Surveys surveys;
 
+	/**
+	 * Each program's open known errors (not closed, rejected, a duplicate or fixed in a shipped release), as intake
+	 * checks every new ticket against them: read once and kept for {@code tierdesk.deficiency.known-error-cache-ttl},
+	 * forgotten at once on this instance whenever one of the program's reports changes.
+	 */
+	private final com.github.benmanes.caffeine.cache.Cache<Long, List<KnownError>> openKnownErrors;
+
 	DeficiencyReports(DeficiencyReportRepository reports, DeficiencyLinkRepository links,
 			DeficiencyHistoryRepository history, Programs programs, Directory directory, Tickets tickets,
 			Accounts accounts, Notifications notifications, Sequences sequences, Clock clock,
-			org.tierdesk.satisfaction.Surveys surveys) {
+			org.tierdesk.satisfaction.Surveys surveys,
+			@org.springframework.beans.factory.annotation.Value("${tierdesk.deficiency.known-error-cache-ttl:10s}") java.time.Duration knownErrorTtl) {
+		this.openKnownErrors = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000)
+			.expireAfterWrite(knownErrorTtl).build();
 		this.surveys = surveys;
 		this.reports = reports;
 		this.links = links;
@@ -324,8 +334,14 @@ public class DeficiencyReports {
 			s.aliases().forEach(a -> names.add(a.toLowerCase(Locale.ROOT)));
 		});
 		String v = version == null || version.isBlank() ? null : version.strip();
-		return reports.findKnownErrors(programId, names).stream()
-			.filter(r -> v == null || r.versionFound().equalsIgnoreCase(v))
+		return openKnownErrors.get(programId, this::openKnownErrorsOf).stream()
+			.filter(e -> names.contains(e.system().toLowerCase(Locale.ROOT)))
+			.filter(e -> v == null || e.versionFound().equalsIgnoreCase(v))
+			.toList();
+	}
+
+	private List<KnownError> openKnownErrorsOf(long programId) {
+		return reports.findOpenKnownErrors(programId).stream()
 			.map(r -> new KnownError(r.number(), r.title(), r.systemName(), r.versionFound(), r.severity(), r.status(),
 					r.workaround(), r.fixRelease(), r.fixPlannedOn()))
 			.toList();
@@ -442,6 +458,7 @@ public class DeficiencyReports {
 
 	private void record(DeficiencyReport report, String action, String field, String oldValue, String newValue,
 			String reason, long actorId, Instant now) {
+		org.tierdesk.system.AfterCommit.forgetNowAndAtEnd(() -> openKnownErrors.invalidate(report.programId()));
 		history.save(new DeficiencyHistory(report.id(), action, field, oldValue, newValue, reason, actorId, now));
 	}
 

@@ -27,11 +27,11 @@ interface DeficiencyReportRepository extends JpaRepository<DeficiencyReport, Lon
 	List<DeficiencyReport> findByProgramIdAndFixShippedOnGreaterThanEqualOrderByFixShippedOn(long programId,
 			java.time.LocalDate from);
 
-	@Query("select r from DeficiencyReport r where r.programId = :programId and lower(r.systemName) in :names "
+	@Query("select r from DeficiencyReport r where r.programId = :programId "
 			+ "and r.status not in (org.tierdesk.deficiency.DeficiencyStatus.CLOSED, "
 			+ "org.tierdesk.deficiency.DeficiencyStatus.REJECTED, org.tierdesk.deficiency.DeficiencyStatus.DUPLICATE) "
 			+ "and r.fixShippedOn is null order by r.severity, r.raisedAt")
-	List<DeficiencyReport> findKnownErrors(long programId, Collection<String> names);
+	List<DeficiencyReport> findOpenKnownErrors(long programId);
 }
 
 interface DeficiencyLinkRepository extends JpaRepository<DeficiencyLink, Long> {

@@ -59,7 +59,10 @@ public class IntakeWarnings {
 		if (system == null || system.isBlank()) {
 			return new Warnings(null, List.of());
 		}
-		Optional<SystemInfo> known = directory.lookUp(programId, system); // once, for both warnings
+		// once, for both warnings; a system the directory does not list (as its routing table in memory says) costs
+		// no read
+		Optional<SystemInfo> known = directory.route(programId, system).isPresent()
+				? directory.lookUp(programId, system) : Optional.empty();
 		ReleaseStanding standing = known.flatMap(s -> directory.standing(s, version))
 			.filter(ReleaseStanding::unsupported).orElse(null);
 		return new Warnings(standing, reports.knownErrors(programId, system, known, version));

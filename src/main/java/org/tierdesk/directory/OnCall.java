@@ -69,9 +69,22 @@ public class OnCall {
 
 	private final Clock clock;
 
+	/**
+	 * Each program's office hours and after-hours rule, as routing reads them for every new ticket: kept for
+	 * {@code tierdesk.directory.routing-cache-ttl}, forgotten at once on this instance when the coverage is changed.
+	 */
+	private final com.github.benmanes.caffeine.cache.Cache<Long, Coverage> coverageCache;
+
+	/** What routing needs of a program's coverage. */
+	private record Coverage(OfficeHours hours, AfterHoursRule afterHoursRule) {
+	}
+
 	OnCall(OnCallRotationRepository rotations, ProgramCoverageRepository coverages, MemberAbsenceRepository absences,
 			DirectoryChangeRepository changes, SupportGroups groups, Directory directory, Programs programs,
-			Accounts accounts, Clock clock) {
+			Accounts accounts, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${tierdesk.directory.routing-cache-ttl:10s}") java.time.Duration ttl) {
+		this.coverageCache = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000)
+			.expireAfterWrite(ttl).build();
 		this.rotations = rotations;
 		this.coverages = coverages;
 		this.absences = absences;
@@ -452,6 +465,7 @@ public class OnCall {
 	}
 
 	ProgramCoverage apply(Program program, CheckedCoverage c, long actorId) {
+		org.tierdesk.system.AfterCommit.forgetNowAndAtEnd(() -> coverageCache.invalidate(program.id()));
 		ProgramCoverage coverage = coverages.findById(program.id()).orElse(null);
 		boolean isNew = coverage == null;
 		if (isNew) {
@@ -563,13 +577,19 @@ public class OnCall {
 
 	/** Whether the program's desk is in office hours at an instant (always, when no coverage is defined). */
 	public boolean inOfficeHours(long programId, Instant at) {
-		Program program = programs.byId(programId);
-		return officeHours(program, coverages.findById(programId).orElse(null)).isOpen(at);
+		return coverage(programId).hours().isOpen(at);
 	}
 
 	public AfterHoursRule afterHoursRule(long programId) {
-		ProgramCoverage c = coverages.findById(programId).orElse(null);
-		return new AfterHoursRule(afterHours(c), c == null ? List.of() : c.emergencyPriorities());
+		return coverage(programId).afterHoursRule();
+	}
+
+	private Coverage coverage(long programId) {
+		return coverageCache.get(programId, id -> {
+			ProgramCoverage c = coverages.findById(id).orElse(null);
+			return new Coverage(officeHours(programs.byId(id), c),
+					new AfterHoursRule(afterHours(c), c == null ? List.of() : List.copyOf(c.emergencyPriorities())));
+		});
 	}
 
 	/** The person on call in a group's rotation at an instant, if the group has a rotation and someone is on. */
@@ -586,9 +606,7 @@ public class OnCall {
 	 */
 	public List<Long> availableMembers(long groupId, Instant at) {
 		GroupInfo g = groups.byId(groupId);
-		Program program = programs.byId(g.programId());
-		boolean open = officeHours(program, coverages.findById(program.id()).orElse(null)).isOpen(at);
-		return availableMembers(g, at, open);
+		return availableMembers(g, at, inOfficeHours(g.programId(), at));
 	}
 
 	private List<Long> availableMembers(GroupInfo g, Instant at, boolean open) {
