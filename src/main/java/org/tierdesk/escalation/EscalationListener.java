@@ -6,11 +6,11 @@ import org.tierdesk.sla.OlaBreached;
 import org.tierdesk.system.RetriedOnCollision;
 import org.tierdesk.sla.SlaBreached;
 import org.tierdesk.sla.SlaWarningReached;
-import org.tierdesk.ticket.TicketEvent;
 
 /**
- * Keeps timers in step with every ticket event, and fires the steps SLA events trigger. Collisions on the same rows
- * are tried again in a fresh transaction.
+ * Fires the steps SLA events trigger. Timers are kept in step with every ticket event in the SLA clocks' listener
+ * transaction ({@link Escalations} is a {@link org.tierdesk.sla.TimelineFollower}). Collisions on the same rows are
+ * tried again in a fresh transaction.
  */
 @Component
 class EscalationListener {
@@ -19,12 +19,6 @@ class EscalationListener {
 
 	EscalationListener(Escalations escalations) {
 		this.escalations = escalations;
-	}
-
-	@ApplicationModuleListener
-	@RetriedOnCollision
-	void on(TicketEvent event) {
-		escalations.reconcile(event.ticketId());
 	}
 
 	@ApplicationModuleListener

@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * fire the steps that fall due (the sweep) or that an SLA event triggers, each once per ticket and occurrence.
  */
 @Service
-public class Escalations {
+public class Escalations implements org.tierdesk.sla.TimelineFollower {
 
 	static final Set<String> TRIGGERS = Set.of("UNTAKEN", "TIME_IN_TIER", "NO_UPDATE", "SLA_WARNING", "SLA_BREACHED",
 			"OLA_BREACHED");
@@ -248,13 +248,22 @@ public class Escalations {
 	public void reconcile(long ticketId) {
 		// the timers first (locked), the history after: a reconciliation that read an older history than a timer
 		// it sees could drop that timer wrongly; read in this order, it never does
+		java.util.function.Consumer<TicketTimeline> followUp = lockFor(ticketId);
+		tickets.timeline(ticketId).ifPresent(followUp);
+	}
+
+	/**
+	 * On every ticket event the timers are kept in step in the SLA clocks' transaction, from its read of the ticket:
+	 * locked here, before that read, and rescheduled from it.
+	 */
+	@Override
+	public java.util.function.Consumer<TicketTimeline> lockFor(long ticketId) {
 		Map<String, EscalationTimer> existing = timers.lockByTicketId(ticketId).stream()
 			.collect(Collectors.toMap(x -> x.step() + "/" + x.occurrence(), x -> x));
-		Optional<TicketTimeline> found = tickets.timeline(ticketId);
-		if (found.isEmpty()) {
-			return;
-		}
-		TicketTimeline t = found.get();
+		return t -> reconcile(ticketId, t, existing);
+	}
+
+	private void reconcile(long ticketId, TicketTimeline t, Map<String, EscalationTimer> existing) {
 		Ladder ladder = ladderOf(t.programId());
 		Set<String> wanted = new HashSet<>();
 		for (Ladder.Step s : ladder.steps()) {

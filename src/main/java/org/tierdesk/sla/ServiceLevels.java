@@ -78,9 +78,14 @@ public class ServiceLevels {
 			Map<Long, GroupTargetForm> groupTargets) {
 	}
 
+	/** Rows other modules derive from the same timeline, kept in step with the clocks (see {@link TimelineFollower}). */
+	private final org.springframework.beans.factory.ObjectProvider<TimelineFollower> followers;
+
 	ServiceLevels(SlaDefinitionRepository definitions, SlaClockRepository clocks, Tickets tickets, Programs programs,
 			SupportGroups groups, Accounts accounts, JsonMapper json, ApplicationEventPublisher events,
-			EntityManager entityManager, Clock clock) {
+			EntityManager entityManager, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<TimelineFollower> followers) {
+		this.followers = followers;
 		this.definitions = definitions;
 		this.clocks = clocks;
 		this.tickets = tickets;
@@ -340,7 +345,8 @@ public class ServiceLevels {
 
 	/**
 	 * Derives the ticket's clocks from its history and the program's terms, stores them, and publishes what they
-	 * reached that was not published before. Safe to repeat and to run in any order.
+	 * reached that was not published before; brings the {@linkplain TimelineFollower followers'} rows in step from the
+	 * same read. Safe to repeat and to run in any order.
 	 */
 	@Transactional
 	public void reconcile(long ticketId) {
@@ -348,6 +354,9 @@ public class ServiceLevels {
 		// sees could delete that clock wrongly; read in this order, it never does
 		Map<String, SlaClock> existing = clocks.lockByTicketId(ticketId).stream()
 			.collect(Collectors.toMap(c -> c.kind() + "/" + c.assignmentKey(), c -> c));
+		// the followers' rows are locked before the one read of the timeline too
+		List<java.util.function.Consumer<TicketTimeline>> followUps = followers.orderedStream()
+			.map(f -> f.lockFor(ticketId)).toList();
 		Optional<TicketTimeline> found = tickets.timeline(ticketId);
 		if (found.isEmpty()) {
 			return;
@@ -366,6 +375,7 @@ public class ServiceLevels {
 			}
 		}
 		existing.values().forEach(clocks::delete);
+		followUps.forEach(f -> f.accept(t));
 	}
 
 	/** Looks at up to {@code limit} clocks whose time has come, skipping those another instance holds. */

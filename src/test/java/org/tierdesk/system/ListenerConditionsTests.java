@@ -71,6 +71,18 @@ class ListenerConditionsTests {
 		assertThat(probe.committedTransactions()).filteredOn(n -> n.endsWith("Notices.on")).hasSize(1);
 	}
 
+	@Test
+	void aTicketEventBringsTheClocksAndTheEscalationTimersInStepInOneTransaction() {
+		String number = open(StructuredFacts.none());
+		settle();
+
+		assertThat(probe.committedTransactions()).filteredOn(n -> n.endsWith("SlaListener.on")).hasSize(1);
+		assertThat(probe.committedTransactions()).noneMatch(n -> n.startsWith("org.tierdesk.escalation"));
+		assertThat(jdbc.queryForObject("select count(*) from escalation_timer where ticket_id = "
+				+ "(select id from ticket where number = ?) and dropped = false", Integer.class, number))
+			.as("the ladder's timed steps scheduled all the same").isPositive();
+	}
+
 	private String open(StructuredFacts facts) {
 		return tickets.open(TestDesk.principal(d.agent1()), new OpenTicket(d.key(), d.customer().id(),
 				TicketKind.INCIDENT, Channel.PHONE, "radar down", "no picture", facts, null, Impact.LOW, Urgency.LOW),
