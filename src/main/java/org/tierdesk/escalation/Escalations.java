@@ -248,8 +248,8 @@ public class Escalations implements org.tierdesk.sla.TimelineFollower {
 	public void reconcile(long ticketId) {
 		// the timers first (locked), the history after: a reconciliation that read an older history than a timer
 		// it sees could drop that timer wrongly; read in this order, it never does
-		java.util.function.Consumer<TicketTimeline> followUp = lockFor(ticketId);
-		tickets.timeline(ticketId).ifPresent(followUp);
+		Map<String, EscalationTimer> existing = lockTimers(ticketId);
+		tickets.timeline(ticketId).ifPresent(t -> reconcile(ticketId, t, existing));
 	}
 
 	/**
@@ -257,10 +257,15 @@ public class Escalations implements org.tierdesk.sla.TimelineFollower {
 	 * locked here, before that read, and rescheduled from it.
 	 */
 	@Override
-	public java.util.function.Consumer<TicketTimeline> lockFor(long ticketId) {
-		Map<String, EscalationTimer> existing = timers.lockByTicketId(ticketId).stream()
+	public java.util.function.Consumer<org.tierdesk.ticket.ReportingFacts> lockFor(long ticketId,
+			org.tierdesk.ticket.TicketEvent cause) {
+		Map<String, EscalationTimer> existing = lockTimers(ticketId);
+		return facts -> reconcile(ticketId, facts.timeline(), existing);
+	}
+
+	private Map<String, EscalationTimer> lockTimers(long ticketId) {
+		return timers.lockByTicketId(ticketId).stream()
 			.collect(Collectors.toMap(x -> x.step() + "/" + x.occurrence(), x -> x));
-		return t -> reconcile(ticketId, t, existing);
 	}
 
 	private void reconcile(long ticketId, TicketTimeline t, Map<String, EscalationTimer> existing) {

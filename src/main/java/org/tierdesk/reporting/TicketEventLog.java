@@ -16,12 +16,13 @@ import org.tierdesk.ticket.TicketOpened;
 import org.tierdesk.ticket.TicketResolved;
 
 /**
- * Appends every ticket event to {@code reporting_ticket_event}. Runs after the ticket's transaction commits, from the
- * event publication registry, so a crash between the two re-delivers the event; a re-delivered event is recorded
- * once.
+ * Appends every ticket event to {@code reporting_ticket_event} and rewrites the ticket's facts. Runs after the
+ * ticket's transaction commits, in the SLA clocks' listener transaction (a {@link org.tierdesk.sla.TimelineFollower}),
+ * from the event publication registry, so a crash between the two re-delivers the event; a re-delivered event is
+ * recorded once.
  */
 @Component
-public class TicketEventLog {
+public class TicketEventLog implements org.tierdesk.sla.TimelineFollower {
 
 	private final JdbcClient jdbc;
 
@@ -32,8 +33,25 @@ public class TicketEventLog {
 		this.facts = facts;
 	}
 
-	@ApplicationModuleListener
-	void on(TicketEvent event) {
+	/**
+	 * Every ticket event is recorded, and the ticket's facts rewritten, in the SLA clocks' listener transaction from
+	 * its one read of the ticket. When the clocks are recomputed for a change of terms (no event), there is nothing
+	 * to record.
+	 */
+	@Override
+	public java.util.function.Consumer<org.tierdesk.ticket.ReportingFacts> lockFor(long ticketId, TicketEvent cause) {
+		if (cause == null) {
+			return f -> {
+			};
+		}
+		return f -> {
+			record(cause);
+			// the facts are rewritten from the ticket itself, so a repeated delivery does no harm
+			facts.write(f);
+		};
+	}
+
+	private void record(TicketEvent event) {
 		// a re-delivered event (after a crash or restart) is recorded once
 		String key = Sha256.hex(event.getClass().getName() + event);
 		jdbc.sql("""
@@ -51,8 +69,6 @@ public class TicketEventLog {
 			.param("at", event.at().atOffset(ZoneOffset.UTC))
 			.param("channel", event instanceof TicketOpened o ? o.channel().name() : null)
 			.update();
-		// the facts are rewritten from the ticket itself, so a repeated delivery does no harm
-		facts.apply(event);
 	}
 
 	@ApplicationModuleListener

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tierdesk.ticket.ReportingFacts;
-import org.tierdesk.ticket.TicketEvent;
 import org.tierdesk.ticket.Tickets;
 
 /**
@@ -44,10 +43,6 @@ class TicketFacts {
 		}
 	}
 
-	void apply(TicketEvent event) {
-		rewrite(event.ticketId());
-	}
-
 	void rewrite(long ticketId) {
 		tickets.reportingFacts(ticketId).ifPresent(this::write);
 	}
@@ -68,7 +63,7 @@ class TicketFacts {
 	 * transaction here needed a second connection per listener, and under load every pooled connection was held by a
 	 * listener waiting for another one.
 	 */
-	private void write(ReportingFacts f) {
+	void write(ReportingFacts f) {
 		TierTimes times = TierTimes.of(f.timeline(), f.resolvedAt(), serviceLevels.calendarOf(f.programId(), null));
 		if (update(f, times) > 0) {
 			return;

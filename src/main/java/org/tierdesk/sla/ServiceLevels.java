@@ -198,7 +198,7 @@ public class ServiceLevels {
 			// running clocks are recomputed from their timelines under the new terms, in this transaction
 			entityManager.flush();
 			for (Long ticketId : tickets.activeTicketIds(program.id())) {
-				reconcile(ticketId);
+				reconcile(ticketId, null);
 			}
 		}
 		return info(d, kind);
@@ -349,19 +349,19 @@ public class ServiceLevels {
 	 * same read. Safe to repeat and to run in any order.
 	 */
 	@Transactional
-	public void reconcile(long ticketId) {
+	public void reconcile(long ticketId, org.tierdesk.ticket.TicketEvent cause) {
 		// the clocks first (locked), the history after: a derivation that read an older history than a clock it
 		// sees could delete that clock wrongly; read in this order, it never does
 		Map<String, SlaClock> existing = clocks.lockByTicketId(ticketId).stream()
 			.collect(Collectors.toMap(c -> c.kind() + "/" + c.assignmentKey(), c -> c));
 		// the followers' rows are locked before the one read of the timeline too
-		List<java.util.function.Consumer<TicketTimeline>> followUps = followers.orderedStream()
-			.map(f -> f.lockFor(ticketId)).toList();
-		Optional<TicketTimeline> found = tickets.timeline(ticketId);
+		List<java.util.function.Consumer<org.tierdesk.ticket.ReportingFacts>> followUps = followers.orderedStream()
+			.map(f -> f.lockFor(ticketId, cause)).toList();
+		Optional<org.tierdesk.ticket.ReportingFacts> found = tickets.reportingFacts(ticketId);
 		if (found.isEmpty()) {
 			return;
 		}
-		TicketTimeline t = found.get();
+		TicketTimeline t = found.get().timeline();
 		Instant now = clock.instant();
 		for (Desired d : desired(t)) {
 			SlaClock c = existing.remove(d.kind() + "/" + d.assignmentKey());
@@ -375,7 +375,7 @@ public class ServiceLevels {
 			}
 		}
 		existing.values().forEach(clocks::delete);
-		followUps.forEach(f -> f.accept(t));
+		followUps.forEach(f -> f.accept(found.get()));
 	}
 
 	/** Looks at up to {@code limit} clocks whose time has come, skipping those another instance holds. */

@@ -7,7 +7,7 @@ import org.tierdesk.ticket.TicketEvent;
 
 /**
  * Re-derives a ticket's clocks whenever anything happens to it, and with them the rows other modules derive from the
- * same timeline ({@link TimelineFollower}: the escalation timers), from one read of the ticket in one transaction. The
+ * same timeline ({@link TimelineFollower}: the escalation timers, the reporting facts), from one read of the ticket in one transaction. The
  * clocks come from the ticket's history, so events may arrive in any order; two derivations of the same ticket at once
  * collide on its clock rows, and the loser tries again in a fresh transaction.
  */
@@ -23,6 +23,6 @@ class SlaListener {
 	@ApplicationModuleListener
 	@RetriedOnCollision
 	void on(TicketEvent event) {
-		serviceLevels.reconcile(event.ticketId());
+		serviceLevels.reconcile(event.ticketId(), event);
 	}
 }

@@ -72,15 +72,21 @@ class ListenerConditionsTests {
 	}
 
 	@Test
-	void aTicketEventBringsTheClocksAndTheEscalationTimersInStepInOneTransaction() {
+	void aTicketEventBringsTheClocksTheEscalationTimersAndTheReportingFactsInStepInOneTransaction() {
 		String number = open(StructuredFacts.none());
 		settle();
 
 		assertThat(probe.committedTransactions()).filteredOn(n -> n.endsWith("SlaListener.on")).hasSize(1);
-		assertThat(probe.committedTransactions()).noneMatch(n -> n.startsWith("org.tierdesk.escalation"));
-		assertThat(jdbc.queryForObject("select count(*) from escalation_timer where ticket_id = "
-				+ "(select id from ticket where number = ?) and dropped = false", Integer.class, number))
+		assertThat(probe.committedTransactions())
+			.noneMatch(n -> n.startsWith("org.tierdesk.escalation") || n.startsWith("org.tierdesk.reporting"));
+		String ticket = "(select id from ticket where number = ?)";
+		assertThat(jdbc.queryForObject("select count(*) from escalation_timer where ticket_id = " + ticket
+				+ " and dropped = false", Integer.class, number))
 			.as("the ladder's timed steps scheduled all the same").isPositive();
+		assertThat(jdbc.queryForObject("select count(*) from reporting_ticket_event where event_type = 'TicketOpened'"
+				+ " and ticket_id = " + ticket, Integer.class, number)).as("the event recorded").isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from reporting_ticket_fact where ticket_id = " + ticket,
+				Integer.class, number)).as("the facts written").isEqualTo(1);
 	}
 
 	private String open(StructuredFacts facts) {
