@@ -126,7 +126,8 @@ class ListenerTransactions {
 			if (bean.getClass() == DefaultEventPublicationRegistry.class) {
 				return new Registry(beans.getBean(EventPublicationRepository.class),
 						beans.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC),
-						beans.getBeanProvider(PlatformTransactionManager.class), beans.getBeanProvider(JdbcTemplate.class));
+						beans.getBeanProvider(PlatformTransactionManager.class), beans.getBeanProvider(JdbcTemplate.class),
+						beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
 			}
 			return bean;
 		}
@@ -189,9 +190,16 @@ class ListenerTransactions {
 
 		private volatile TransactionTemplate separate;
 
+		/** Events handled and committed, for {@code tierdesk_listeners_completed_events_total}. */
+		private final ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters;
+
+		private volatile io.micrometer.core.instrument.Counter completed;
+
 		Registry(EventPublicationRepository events, Clock clock,
-				ObjectProvider<PlatformTransactionManager> transactions, ObjectProvider<JdbcTemplate> jdbc) {
+				ObjectProvider<PlatformTransactionManager> transactions, ObjectProvider<JdbcTemplate> jdbc,
+				ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
 			super(events, clock);
+			this.meters = meters;
 			this.transactions = transactions;
 			this.jdbc = jdbc;
 		}
@@ -223,7 +231,29 @@ class ListenerTransactions {
 		@Override
 		@Transactional(propagation = Propagation.SUPPORTS)
 		public void markCompleted(Object event, PublicationTargetIdentifier identifier) {
-			joining().executeWithoutResult(s -> super.markCompleted(event, identifier));
+			joining().executeWithoutResult(s -> {
+				super.markCompleted(event, identifier);
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						countCompleted();
+					}
+				});
+			});
+		}
+
+		private void countCompleted() {
+			io.micrometer.core.instrument.Counter counter = completed;
+			if (counter == null) {
+				io.micrometer.core.instrument.MeterRegistry registry = meters.getIfAvailable();
+				if (registry == null) {
+					return;
+				}
+				counter = io.micrometer.core.instrument.Counter.builder("tierdesk.listeners.completed")
+					.baseUnit("events").description("Events their listener handled, committed").register(registry);
+				completed = counter;
+			}
+			counter.increment();
 		}
 
 		@Override

@@ -124,7 +124,34 @@ public class TicketCreationBenchmark {
 		seed();
 		Thread.sleep(5000);
 		idleRssKb = rss("VmRSS");
+		loadStarted = System.nanoTime();
+		backlogSampler = new Thread(this::sampleBacklog, "backlog-sampler");
+		backlogSampler.setDaemon(true);
+		backlogSampler.start();
 	}
+
+	private Thread backlogSampler;
+
+	/** The listeners' backlog every ten seconds of the load, to see how fast it grows. */
+	private void sampleBacklog() {
+		try {
+			while (!Thread.currentThread().isInterrupted()) {
+				Thread.sleep(10_000);
+				System.out.printf("%n[tierdesk] backlog at %d s: %d events, %d handled so far%n",
+						(System.nanoTime() - loadStarted) / 1_000_000_000, pendingEvents(),
+						metric("tierdesk_listeners_completed_events_total"));
+			}
+		}
+		catch (InterruptedException stopped) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception e) {
+			System.out.println("[tierdesk] backlog sampling stopped: " + e);
+		}
+	}
+
+	/** When the clients started (warm-up included): with the drain after them, the time the desk took for all the work. */
+	private long loadStarted;
 
 	/**
 	 * One client: a kept-alive HTTP/1.1 connection per benchmark thread, like {@code wrk}. The JDK's HttpClient costs
@@ -254,6 +281,7 @@ public class TicketCreationBenchmark {
 		// the listeners (routing, clocks, timers, reports) run after each commit; when the load ends, how many events
 		// are they behind, and how long do they take to catch up? A backlog that only grows is not a sustained rate
 		long ended = System.nanoTime();
+		backlogSampler.interrupt();
 		long backlog = pendingEvents();
 		long pending = backlog;
 		while (pending > 0 && System.nanoTime() - ended < TimeUnit.MINUTES.toNanos(10)) {
@@ -261,14 +289,19 @@ public class TicketCreationBenchmark {
 			pending = pendingEvents();
 		}
 		long drainMillis = pending == 0 ? (System.nanoTime() - ended) / 1_000_000 : -1;
+		long loadMillis = (ended - loadStarted) / 1_000_000;
 		long peakRssKb = rss("VmHWM");
 		long rssKb = rss("VmRSS");
 		String tickets = get("/api/v1/tickets?size=1", basic("bench.agent", "bench-agent-password"));
 		Matcher total = Pattern.compile("\"totalItems\":(\\d+)").matcher(tickets);
+		long committed = total.find() ? Long.parseLong(total.group(1)) : -1;
+		// every ticket with all its listeners' work done, over the whole time that took: what the desk sustains
+		String sustained = committed < 0 || drainMillis < 0 ? "?"
+				: String.format(java.util.Locale.ROOT, "%.1f", committed * 1000.0 / (loadMillis + drainMillis));
 		String report = """
-				database=%s startup_ms=%d cds_startup_ms=%d idle_rss_mib=%d peak_rss_mib=%d end_rss_mib=%d failures=%d tickets_committed=%s listener_backlog_at_end=%d listener_drain_ms=%d jvm_options="%s"
+				database=%s startup_ms=%d cds_startup_ms=%d idle_rss_mib=%d peak_rss_mib=%d end_rss_mib=%d failures=%d tickets_committed=%d load_ms=%d listener_backlog_at_end=%d listener_drain_ms=%d sustained_tickets_per_s=%s jvm_options="%s"
 				""".formatted(database, startupMillis, cdsStartupMillis, idleRssKb / 1024, peakRssKb / 1024,
-				rssKb / 1024, failures.get(), total.find() ? total.group(1) : "?", backlog, drainMillis, JVM_OPTIONS);
+				rssKb / 1024, failures.get(), committed, loadMillis, backlog, drainMillis, sustained, JVM_OPTIONS);
 		System.out.print("\n[tierdesk] " + report);
 		Path out = Path.of("target", "benchmark");
 		Files.createDirectories(out);
@@ -382,12 +415,13 @@ public class TicketCreationBenchmark {
 
 	/** The events the listeners have not handled yet, from the service's own gauge. */
 	private long pendingEvents() throws Exception {
+		return metric("tierdesk_listeners_pending_events");
+	}
+
+	private long metric(String name) throws Exception {
 		String metrics = get("/actuator/prometheus", basic("admin", "bench-admin-password"));
-		Matcher m = Pattern.compile("(?m)^tierdesk_listeners_pending_events(?:\\{[^}]*\\})? ([0-9.eE+]+)$").matcher(metrics);
-		if (!m.find()) {
-			throw new IllegalStateException("no listener backlog gauge in /actuator/prometheus");
-		}
-		return (long) Double.parseDouble(m.group(1));
+		Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? ([0-9.eE+]+)$").matcher(metrics);
+		return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
 	}
 
 	private static String id(String json) {

@@ -108,8 +108,9 @@ class ListenerTransactionsTests {
 	}
 
 	@Test
-	void theBacklogGaugesCountTheEventsWaitingForTheirListenerAndThoseWhoseListenerFailed() {
+	void theBacklogGaugesCountTheEventsWaitingForTheirListenerAndThoseWhoseListenerFailedAndTheCounterThoseHandled() {
 		double failedBefore = gauge("tierdesk.listeners.failed");
+		double completedBefore = completed();
 		String held = poke("hold");
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> probe.handledOn(held) != null);
@@ -120,12 +121,18 @@ class ListenerTransactionsTests {
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> publication(held).isEmpty());
 		assertThat(gauge("tierdesk.listeners.pending")).isZero();
+		await().atMost(Duration.ofSeconds(5)).until(() -> completed() >= completedBefore + 1);
 
 		String failing = poke("body");
 		await().atMost(Duration.ofSeconds(10))
 				.until(() -> publication(failing).map(p -> "FAILED".equals(p.get("status"))).orElse(false));
 		assertThat(gauge("tierdesk.listeners.failed")).isEqualTo(failedBefore + 1);
 		assertThat(gauge("tierdesk.listeners.pending")).as("a failed event is not pending").isZero();
+	}
+
+	private double completed() {
+		io.micrometer.core.instrument.Counter c = meters.find("tierdesk.listeners.completed").counter();
+		return c == null ? 0 : c.count();
 	}
 
 	private double gauge(String name) {
