@@ -8,9 +8,9 @@ import org.tierdesk.sla.SlaBreached;
 import org.tierdesk.sla.SlaWarningReached;
 
 /**
- * Fires the steps SLA events trigger. Timers are kept in step with every ticket event in the SLA clocks' listener
- * transaction ({@link Escalations} is a {@link org.tierdesk.sla.TimelineFollower}). Collisions on the same rows are
- * tried again in a fresh transaction.
+ * Fires the steps SLA events trigger. Timers are kept in step with every ticket event by the ticket's followers
+ * ({@link Escalations} is a {@link org.tierdesk.ticket.TicketFollower}). Collisions on the same rows are tried again in
+ * a fresh transaction.
  */
 @Component
 class EscalationListener {

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * fire the steps that fall due (the sweep) or that an SLA event triggers, each once per ticket and occurrence.
  */
 @Service
-public class Escalations implements org.tierdesk.sla.TimelineFollower {
+@org.springframework.core.annotation.Order(2)
+public class Escalations implements org.tierdesk.ticket.TicketFollower {
 
 	static final Set<String> TRIGGERS = Set.of("UNTAKEN", "TIME_IN_TIER", "NO_UPDATE", "SLA_WARNING", "SLA_BREACHED",
 			"OLA_BREACHED");
@@ -253,12 +254,12 @@ public class Escalations implements org.tierdesk.sla.TimelineFollower {
 	}
 
 	/**
-	 * On every ticket event the timers are kept in step in the SLA clocks' transaction, from its read of the ticket:
-	 * locked here, before that read, and rescheduled from it.
+	 * On every ticket event the timers are kept in step by the ticket's followers, after the SLA clocks: locked here,
+	 * before the one read of the ticket, and rescheduled from it.
 	 */
 	@Override
-	public java.util.function.Consumer<org.tierdesk.ticket.ReportingFacts> lockFor(long ticketId,
-			org.tierdesk.ticket.TicketEvent cause) {
+	public java.util.function.Consumer<org.tierdesk.ticket.ReportingFacts> lockFor(org.tierdesk.ticket.TicketEvent cause) {
+		long ticketId = cause.ticketId();
 		Map<String, EscalationTimer> existing = lockTimers(ticketId);
 		return facts -> reconcile(ticketId, facts.timeline(), existing);
 	}

@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tierdesk.ticket.TicketOpened;
@@ -17,7 +16,8 @@ import org.tierdesk.ticket.TicketOpened;
  * recorded as they happen; a request by the same customer within the window marks their views as followed.
  */
 @Service
-public class Deflection {
+@org.springframework.core.annotation.Order(4)
+public class Deflection implements org.tierdesk.ticket.TicketFollower {
 
 	private final JdbcTemplate jdbc;
 
@@ -43,9 +43,17 @@ public class Deflection {
 				java.sql.Timestamp.from(clock.instant()), fromRequest);
 	}
 
-	/** A request arrived: the requester's recent views from the request form did not answer them. */
-	@ApplicationModuleListener
-	void on(TicketOpened opened) {
+	/**
+	 * A request arrived: the requester's recent views from the request form did not answer them. Marked by the
+	 * ticket's followers, in their one transaction per ticket event.
+	 */
+	@Override
+	public java.util.function.Consumer<org.tierdesk.ticket.ReportingFacts> lockFor(org.tierdesk.ticket.TicketEvent cause) {
+		return cause instanceof TicketOpened opened ? facts -> followed(opened) : facts -> {
+		};
+	}
+
+	private void followed(TicketOpened opened) {
 		jdbc.update("update knowledge_article_view set followed_by = ? where account_id = ? and program_id = ?"
 				+ " and from_request = true and followed_by is null and viewed_at >= ? and viewed_at <= ?",
 				opened.ticketId(), opened.requesterId(), opened.programId(),

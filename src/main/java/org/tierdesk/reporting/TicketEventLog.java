@@ -17,12 +17,13 @@ import org.tierdesk.ticket.TicketResolved;
 
 /**
  * Appends every ticket event to {@code reporting_ticket_event} and rewrites the ticket's facts. Runs after the
- * ticket's transaction commits, in the SLA clocks' listener transaction (a {@link org.tierdesk.sla.TimelineFollower}),
+ * ticket's transaction commits, as one of the ticket's followers ({@link org.tierdesk.ticket.TicketFollower}),
  * from the event publication registry, so a crash between the two re-delivers the event; a re-delivered event is
  * recorded once.
  */
 @Component
-public class TicketEventLog implements org.tierdesk.sla.TimelineFollower {
+@org.springframework.core.annotation.Order(3)
+public class TicketEventLog implements org.tierdesk.ticket.TicketFollower {
 
 	private final JdbcClient jdbc;
 
@@ -33,17 +34,9 @@ public class TicketEventLog implements org.tierdesk.sla.TimelineFollower {
 		this.facts = facts;
 	}
 
-	/**
-	 * Every ticket event is recorded, and the ticket's facts rewritten, in the SLA clocks' listener transaction from
-	 * its one read of the ticket. When the clocks are recomputed for a change of terms (no event), there is nothing
-	 * to record.
-	 */
+	/** Every ticket event is recorded, and the ticket's facts rewritten, by the ticket's followers, from their one read. */
 	@Override
-	public java.util.function.Consumer<org.tierdesk.ticket.ReportingFacts> lockFor(long ticketId, TicketEvent cause) {
-		if (cause == null) {
-			return f -> {
-			};
-		}
+	public java.util.function.Consumer<org.tierdesk.ticket.ReportingFacts> lockFor(TicketEvent cause) {
 		return f -> {
 			record(cause);
 			// the facts are rewritten from the ticket itself, so a repeated delivery does no harm

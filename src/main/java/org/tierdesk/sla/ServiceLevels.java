@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * from its history; sweep the clocks whose warning or due instant has come and publish what happened, once.
  */
 @Service
-public class ServiceLevels {
+@org.springframework.core.annotation.Order(1)
+public class ServiceLevels implements org.tierdesk.ticket.TicketFollower {
 
 	private final SlaDefinitionRepository definitions;
 
@@ -78,14 +80,9 @@ public class ServiceLevels {
 			Map<Long, GroupTargetForm> groupTargets) {
 	}
 
-	/** Rows other modules derive from the same timeline, kept in step with the clocks (see {@link TimelineFollower}). */
-	private final org.springframework.beans.factory.ObjectProvider<TimelineFollower> followers;
-
 	ServiceLevels(SlaDefinitionRepository definitions, SlaClockRepository clocks, Tickets tickets, Programs programs,
 			SupportGroups groups, Accounts accounts, JsonMapper json, ApplicationEventPublisher events,
-			EntityManager entityManager, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<TimelineFollower> followers) {
-		this.followers = followers;
+			EntityManager entityManager, Clock clock) {
 		this.definitions = definitions;
 		this.clocks = clocks;
 		this.tickets = tickets;
@@ -198,7 +195,7 @@ public class ServiceLevels {
 			// running clocks are recomputed from their timelines under the new terms, in this transaction
 			entityManager.flush();
 			for (Long ticketId : tickets.activeTicketIds(program.id())) {
-				reconcile(ticketId, null);
+				reconcile(ticketId);
 			}
 		}
 		return info(d, kind);
@@ -345,23 +342,32 @@ public class ServiceLevels {
 
 	/**
 	 * Derives the ticket's clocks from its history and the program's terms, stores them, and publishes what they
-	 * reached that was not published before; brings the {@linkplain TimelineFollower followers'} rows in step from the
-	 * same read. Safe to repeat and to run in any order.
+	 * reached that was not published before. Safe to repeat and to run in any order.
 	 */
 	@Transactional
-	public void reconcile(long ticketId, org.tierdesk.ticket.TicketEvent cause) {
-		// the clocks first (locked), the history after: a derivation that read an older history than a clock it
-		// sees could delete that clock wrongly; read in this order, it never does
+	public void reconcile(long ticketId) {
+		Consumer<TicketTimeline> followUp = lockClocks(ticketId);
+		tickets.timeline(ticketId).ifPresent(followUp);
+	}
+
+	/** On every ticket event the clocks are kept in step by the ticket's followers, first of them. */
+	@Override
+	public Consumer<org.tierdesk.ticket.ReportingFacts> lockFor(org.tierdesk.ticket.TicketEvent cause) {
+		Consumer<TicketTimeline> followUp = lockClocks(cause.ticketId());
+		return facts -> followUp.accept(facts.timeline());
+	}
+
+	/**
+	 * The clocks first (locked), the history after: a derivation that read an older history than a clock it sees
+	 * could delete that clock wrongly; read in this order, it never does.
+	 */
+	private Consumer<TicketTimeline> lockClocks(long ticketId) {
 		Map<String, SlaClock> existing = clocks.lockByTicketId(ticketId).stream()
 			.collect(Collectors.toMap(c -> c.kind() + "/" + c.assignmentKey(), c -> c));
-		// the followers' rows are locked before the one read of the timeline too
-		List<java.util.function.Consumer<org.tierdesk.ticket.ReportingFacts>> followUps = followers.orderedStream()
-			.map(f -> f.lockFor(ticketId, cause)).toList();
-		Optional<org.tierdesk.ticket.ReportingFacts> found = tickets.reportingFacts(ticketId);
-		if (found.isEmpty()) {
-			return;
-		}
-		TicketTimeline t = found.get().timeline();
+		return t -> derive(ticketId, t, existing);
+	}
+
+	private void derive(long ticketId, TicketTimeline t, Map<String, SlaClock> existing) {
 		Instant now = clock.instant();
 		for (Desired d : desired(t)) {
 			SlaClock c = existing.remove(d.kind() + "/" + d.assignmentKey());
@@ -375,7 +381,6 @@ public class ServiceLevels {
 			}
 		}
 		existing.values().forEach(clocks::delete);
-		followUps.forEach(f -> f.accept(found.get()));
 	}
 
 	/** Looks at up to {@code limit} clocks whose time has come, skipping those another instance holds. */

@@ -72,13 +72,14 @@ class ListenerConditionsTests {
 	}
 
 	@Test
-	void aTicketEventBringsTheClocksTheEscalationTimersAndTheReportingFactsInStepInOneTransaction() {
+	void aTicketEventBringsTheClocksTheEscalationTimersTheReportingFactsAndTheDeflectionMarksInStepInOneTransaction() {
 		String number = open(StructuredFacts.none());
 		settle();
 
-		assertThat(probe.committedTransactions()).filteredOn(n -> n.endsWith("SlaListener.on")).hasSize(1);
-		assertThat(probe.committedTransactions())
-			.noneMatch(n -> n.startsWith("org.tierdesk.escalation") || n.startsWith("org.tierdesk.reporting"));
+		assertThat(probe.committedTransactions()).filteredOn(n -> n.endsWith("TicketFollowers.on")).hasSize(1);
+		assertThat(probe.committedTransactions()).noneMatch(n -> n.startsWith("org.tierdesk.sla")
+				|| n.startsWith("org.tierdesk.escalation") || n.startsWith("org.tierdesk.reporting")
+				|| n.startsWith("org.tierdesk.knowledge"));
 		String ticket = "(select id from ticket where number = ?)";
 		assertThat(jdbc.queryForObject("select count(*) from escalation_timer where ticket_id = " + ticket
 				+ " and dropped = false", Integer.class, number))

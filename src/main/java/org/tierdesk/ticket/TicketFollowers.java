@@ -1,0 +1,38 @@
+package org.tierdesk.ticket;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.tierdesk.system.RetriedOnCollision;
+
+/**
+ * Brings every {@link TicketFollower} in step with each ticket event, after the ticket's transaction commits, through
+ * the event publication registry (so a crash never loses one): all their rows are locked first, the ticket is read
+ * once, then each applies what it derives, and all of it commits together with the event's completion. Derivations are
+ * made from the ticket as it now is, so events may arrive in any order; two derivations of the same ticket at once
+ * collide on the followers' rows, and the loser tries again in a fresh transaction.
+ */
+@Component
+class TicketFollowers {
+
+	private final ObjectProvider<TicketFollower> followers;
+
+	private final Tickets tickets;
+
+	TicketFollowers(ObjectProvider<TicketFollower> followers, Tickets tickets) {
+		this.followers = followers;
+		this.tickets = tickets;
+	}
+
+	@ApplicationModuleListener
+	@RetriedOnCollision
+	void on(TicketEvent event) {
+		List<Consumer<ReportingFacts>> followUps = followers.orderedStream().map(f -> f.lockFor(event)).toList();
+		Optional<ReportingFacts> facts = tickets.reportingFacts(event.ticketId());
+		facts.ifPresent(f -> followUps.forEach(followUp -> followUp.accept(f)));
+	}
+}
