@@ -32,7 +32,9 @@ public class PostgresForTests implements ApplicationContextInitializer<Configura
 	public static synchronized String jdbcUrl() {
 		if (server == null) {
 			try {
-				server = durable().start();
+				// not zonky's own hook, which stopped the server at exit while contexts were still closing (their pools
+				// then waited 30 s for a dead server, and surefire killed the fork); ours waits for the last lease
+				server = durable().setRegisterShutdownHook(false).start();
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
