@@ -55,12 +55,19 @@ public class SupportGroups {
 	/** Groups' names and tiers, which never change once a group is made. */
 	private final Cache<Long, GroupLabel> labels;
 
+	/**
+	 * Groups by id (members, person assignment), as routing reads them for every new ticket: remembered like
+	 * {@link #memberships}, forgotten at once on this instance when the group changes.
+	 */
+	private final Cache<Long, GroupInfo> infos;
+
 	SupportGroups(SupportGroupRepository groups, Programs programs, Accounts accounts, Clock clock,
 			EntityManager entityManager, @Value("${tierdesk.directory.membership-cache-ttl:10s}") Duration cacheTtl) {
 		this.entityManager = entityManager;
 		this.memberships = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).build();
 		this.defaults = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).build();
 		this.labels = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+		this.infos = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).build();
 		this.groups = groups;
 		this.programs = programs;
 		this.accounts = accounts;
@@ -118,6 +125,7 @@ public class SupportGroups {
 		}
 		group.addMember(accountId);
 		forgetMembershipsAfterCommit(accountId);
+		forgetGroupAfterCommit(groupId);
 		return info(group);
 	}
 
@@ -128,6 +136,7 @@ public class SupportGroups {
 			throw new NotFoundException("user " + accountId + " is not in group " + groupId);
 		}
 		forgetMembershipsAfterCommit(accountId);
+		forgetGroupAfterCommit(groupId);
 		return info(group);
 	}
 
@@ -139,6 +148,7 @@ public class SupportGroups {
 		}
 		SupportGroup group = group(groupId);
 		group.assignPeopleBy(mode);
+		forgetGroupAfterCommit(groupId);
 		return info(group);
 	}
 
@@ -166,9 +176,14 @@ public class SupportGroups {
 			.setParameter(1, groupId).getSingleResult()).longValue();
 	}
 
-	/** @throws NotFoundException when there is no such group */
+	/**
+	 * The group, remembered for {@code tierdesk.directory.membership-cache-ttl}: a change made on this instance is seen
+	 * at once, one made on another instance within that time.
+	 *
+	 * @throws NotFoundException when there is no such group
+	 */
 	public GroupInfo byId(long id) {
-		return info(group(id));
+		return infos.get(id, k -> info(group(k)));
 	}
 
 	public Optional<GroupInfo> findById(long id) {
@@ -233,6 +248,10 @@ public class SupportGroups {
 	public Map<Long, GroupInfo> groupsOf(long accountId) {
 		return memberships.get(accountId, id -> Map.copyOf(groups.findWithMember(id).stream().map(SupportGroups::info)
 				.collect(Collectors.toMap(GroupInfo::id, Function.identity()))));
+	}
+
+	private void forgetGroupAfterCommit(long groupId) {
+		AfterCommit.forgetNowAndAtEnd(() -> infos.invalidate(groupId));
 	}
 
 	private void forgetMembershipsAfterCommit(long accountId) {

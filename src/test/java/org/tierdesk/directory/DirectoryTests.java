@@ -55,6 +55,22 @@ class DirectoryTests {
 	}
 
 	@Test
+	void aGroupRememberedForRoutingShowsItsNewMembersAndPersonAssignmentAtOnce() {
+		Desk d = testDesk.create();
+		long group = d.tier2().id();
+		assertThat(supportGroups.byId(group).memberIds()).doesNotContain(d.agent1().id());
+
+		supportGroups.addMember(group, d.agent1().id());
+		supportGroups.assignPeopleBy(group, org.tierdesk.directory.PersonAssignment.ROUND_ROBIN);
+
+		assertThat(supportGroups.byId(group).memberIds()).contains(d.agent1().id());
+		assertThat(supportGroups.byId(group).personAssignment())
+			.isEqualTo(org.tierdesk.directory.PersonAssignment.ROUND_ROBIN);
+		supportGroups.removeMember(group, d.agent1().id());
+		assertThat(supportGroups.byId(group).memberIds()).doesNotContain(d.agent1().id());
+	}
+
+	@Test
 	void aLoadedDirectoryAnswersByNameOrAliasWhateverTheCaseAndAccents() {
 		Desk d = testDesk.create();
 		String dir = "/api/v1/programs/" + d.key() + "/directory";
