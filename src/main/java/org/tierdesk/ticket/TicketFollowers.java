@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.tierdesk.system.RetriedOnCollision;
 
 /**
@@ -19,19 +20,20 @@ import org.tierdesk.system.RetriedOnCollision;
 @Component
 class TicketFollowers {
 
-	private final ObjectProvider<TicketFollower> followers;
+	/** The followers in their order: looked up once, not on every ticket event. */
+	private final SingletonSupplier<List<TicketFollower>> followers;
 
 	private final Tickets tickets;
 
 	TicketFollowers(ObjectProvider<TicketFollower> followers, Tickets tickets) {
-		this.followers = followers;
+		this.followers = SingletonSupplier.of(() -> followers.orderedStream().toList());
 		this.tickets = tickets;
 	}
 
 	@ApplicationModuleListener
 	@RetriedOnCollision
 	void on(TicketEvent event) {
-		List<Consumer<ReportingFacts>> followUps = followers.orderedStream().map(f -> f.lockFor(event)).toList();
+		List<Consumer<ReportingFacts>> followUps = followers.obtain().stream().map(f -> f.lockFor(event)).toList();
 		Optional<ReportingFacts> facts = tickets.reportingFacts(event.ticketId());
 		facts.ifPresent(f -> followUps.forEach(followUp -> followUp.accept(f)));
 	}
