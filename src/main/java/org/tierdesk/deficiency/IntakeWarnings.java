@@ -9,16 +9,19 @@ import org.springframework.stereotype.Component;
 import org.tierdesk.directory.Directory;
 import org.tierdesk.directory.Directory.SystemInfo;
 import org.tierdesk.directory.ReleaseStanding;
+import org.tierdesk.ticket.IntakeCheck;
+import org.tierdesk.ticket.IntakeNote;
 import org.tierdesk.ticket.TicketOpened;
 import org.tierdesk.ticket.Tickets;
 
 /**
  * What intake should know about the system and version a request names: whether the customer runs a release the
  * desk supports (from the directory), and the known errors (open deficiency reports with their workaround) for it.
- * Shown live on the request and call forms; written as an internal note on every new ticket that has any.
+ * Shown live on the request and call forms; written as an internal note on every new ticket that has any, in the
+ * transaction that opens it.
  */
 @Component
-public class IntakeWarnings {
+public class IntakeWarnings implements IntakeNote {
 
 	/** The warnings for a system and version: the release's standing (when unsupported) and the known errors. */
 	public record Warnings(ReleaseStanding release, List<DeficiencyReports.KnownError> knownErrors) {
@@ -68,7 +71,15 @@ public class IntakeWarnings {
 		return new Warnings(standing, reports.knownErrors(programId, system, known, version));
 	}
 
-	@ApplicationModuleListener(condition = "#opened.affectedSystem() != null") // no system named: nothing to warn of
+	/** The note on a new ticket naming a system with warnings, written in its opening transaction. */
+	@Override
+	public Optional<String> noteOn(IntakeCheck.Intake intake) {
+		Warnings warnings = of(intake.programId(), intake.facts().affectedSystem(), intake.facts().affectedVersion());
+		return warnings.any() ? Optional.of(warnings.note()) : Optional.empty();
+	}
+
+	/** A ticket whose opening transaction could not check it (or opened before tickets were checked there). */
+	@ApplicationModuleListener(condition = "!#opened.noted() && #opened.affectedSystem() != null")
 	void on(TicketOpened opened) {
 		// the facts as the requester gave them at intake travel with the event: no second read of the ticket
 		Warnings warnings = of(opened.programId(), opened.affectedSystem(), opened.affectedVersion());

@@ -43,6 +43,7 @@ import org.tierdesk.system.InvalidRowsException;
 import org.tierdesk.system.NotFoundException;
 import org.tierdesk.system.StaleVersionException;
 import org.tierdesk.ticket.Channel;
+import org.tierdesk.ticket.IntakeRouting;
 import org.tierdesk.ticket.Priority;
 import org.tierdesk.ticket.TicketFacts;
 import org.tierdesk.ticket.Tickets;
@@ -55,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * administrators who write them.
  */
 @Service
-public class Routing {
+public class Routing implements IntakeRouting {
 
 	private final RuleSetVersionRepository ruleSets;
 
@@ -233,8 +234,8 @@ public class Routing {
 	// -- routing tickets ------------------------------------------------------------------------------------------
 
 	/**
-	 * Routes a newly opened ticket, once: applies the first matching rule (or the fallback queue), picks a person
-	 * where the group says so, records the decision. A redelivered event finds the record and does nothing.
+	 * Routes a ticket that was opened without being routed (routing failed in its opening transaction, or it was
+	 * opened before tickets were routed there), once: a redelivered event finds the record and does nothing.
 	 */
 	@Transactional
 	public void routeNew(long ticketId) {
@@ -245,7 +246,22 @@ public class Routing {
 		if (found.isEmpty() || !found.get().status().isActive()) {
 			return;
 		}
-		TicketFacts t = found.get();
+		decide(found.get()).ifPresent(r -> tickets.route(ticketId, r));
+	}
+
+	/** Routes a new ticket in the transaction that opens it ({@link IntakeRouting}). */
+	@Override
+	public Optional<Tickets.Routing> route(TicketFacts opened) {
+		return decide(opened);
+	}
+
+	/**
+	 * Applies the first matching rule (or the fallback queue) to a new ticket, picks a person where the group says so,
+	 * and records the decision.
+	 *
+	 * @return the changes to make to the ticket, empty when there are none
+	 */
+	private Optional<Tickets.Routing> decide(TicketFacts t) {
 		Instant at = clock.instant();
 		RuleBook book = book(t.programId());
 		Decision d = book.decide(facts(t), surroundings(t.programId(), at), false);
@@ -263,23 +279,20 @@ public class Routing {
 			reason += "; vectored to the cognizant authority" + (d.onCall() ? ", on call after hours" : "");
 		}
 		Priority priority = d.priority() == null ? null : Priority.valueOf(d.priority());
-		boolean changes = !Objects.equals(d.ownerGroupId(), t.ownerGroupId()) || owner != null || priority != null
-				|| d.category() != null || !d.watcherIds().isEmpty() || d.assignGroupId() != null;
-		if (changes) {
-			tickets.route(ticketId, new Tickets.Routing(d.ownerGroupId(), owner, priority, d.category(),
-					d.watcherIds(), d.assignGroupId(), assignee, reason));
-		}
+		Set<Long> invited = Set.of();
 		if (d.swarm()) {
-			Set<Long> invited = authorityMembers(t, at).keySet();
+			invited = new java.util.HashSet<>(authorityMembers(t, at).keySet());
 			invited.remove(owner);
-			if (!invited.isEmpty()) {
-				tickets.swarmAsSystem(ticketId, invited, "routing rule '" + d.rule() + "': swarm instead of a hand-off");
-			}
 		}
+		boolean changes = !Objects.equals(d.ownerGroupId(), t.ownerGroupId()) || owner != null || priority != null
+				|| d.category() != null || !d.watcherIds().isEmpty() || d.assignGroupId() != null || !invited.isEmpty();
 		Outcome outcome = outcome(d, owner, assignee);
-		records.save(new RoutingRecord(ticketId, t.programId(), book.version(), d.rule(),
+		records.save(new RoutingRecord(t.id(), t.programId(), book.version(), d.rule(),
 				truncate(outcome.summary() + (d.notes().isEmpty() ? "" : "; " + String.join("; ", d.notes())), 4000),
 				at));
+		return changes ? Optional.of(new Tickets.Routing(d.ownerGroupId(), owner, priority, d.category(),
+				d.watcherIds(), d.assignGroupId(), assignee, reason, invited,
+				"routing rule '" + d.rule() + "': swarm instead of a hand-off")) : Optional.empty();
 	}
 
 	/** Vectored after hours to a group whose on-call person this priority does not reach: the queue holds it. */

@@ -7,8 +7,9 @@ import org.tierdesk.ticket.TicketEscalated;
 import org.tierdesk.ticket.TicketOpened;
 
 /**
- * Routes what the ticket module reports: each new ticket by the program's rules, and escalated work without a person
- * to someone in the group. Backed by the event publication registry, so a crash never loses a routing. An agent
+ * Routes what the ticket module reports after the fact: a new ticket its opening transaction could not route (a new
+ * ticket is routed in that transaction, see {@link Routing#route}), and escalated work without a person to someone in
+ * the group. Backed by the event publication registry, so a crash never loses a routing. An agent
  * changing the ticket at the same moment makes the routing transaction fail on the ticket's version; it is then
  * tried again, in a new transaction, on the fresh ticket.
  */
@@ -21,7 +22,8 @@ class RoutingListener {
 		this.routing = routing;
 	}
 
-	@ApplicationModuleListener
+	/** A new ticket is routed in the transaction that opens it; this routes one that was not, after the commit. */
+	@ApplicationModuleListener(condition = "!#opened.routed()")
 	@RetriedOnCollision
 	void on(TicketOpened opened) {
 		routing.routeNew(opened.ticketId());

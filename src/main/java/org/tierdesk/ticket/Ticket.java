@@ -264,9 +264,10 @@ public class Ticket {
 	}
 
 	/** Publishes the opening once the ticket has its database id. */
-	void announceOpened() {
+	void announceOpened(boolean routed, boolean noted) {
 		raise(new TicketOpened(ref(id), number, programId, kind, channel, requesterId, priority, ownerGroupId,
-				createdAt, facts == null ? null : facts.affectedSystem(), facts == null ? null : facts.affectedVersion()));
+				createdAt, facts == null ? null : facts.affectedSystem(), facts == null ? null : facts.affectedVersion(),
+				routed, noted));
 	}
 
 	/** Refuses a change made against an older version than the current one (the client's {@code If-Match}). */

@@ -5,9 +5,12 @@ import java.time.Instant;
 /**
  * A ticket was opened; the Tier 1 owner group (if any) holds it until an agent takes it. {@code affectedSystem} is the
  * system the requester named and {@code affectedVersion} its version, if any (null in events recorded before they were
- * carried), so that a listener warning of known errors need not read the ticket again.
+ * carried), so that a listener warning of known errors need not read the ticket again. {@code routed} and
+ * {@code noted} say that routing ({@link IntakeRouting}) and the intake notes ({@link IntakeNote}) were done in the
+ * transaction that opened it; false when one of them failed there (and in events recorded before they were done so),
+ * for its module to do it after the commit.
  */
 public record TicketOpened(long ticketId, String number, long programId, TicketKind kind, Channel channel,
 		long requesterId, Priority priority, Long ownerGroupId, Instant at, String affectedSystem,
-		String affectedVersion) implements TicketEvent {
+		String affectedVersion, boolean routed, boolean noted) implements TicketEvent {
 }

@@ -3,9 +3,12 @@ package org.tierdesk.ticket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -42,6 +45,8 @@ import jakarta.persistence.EntityManager;
 @Service
 public class Tickets {
 
+	private static final Logger log = LoggerFactory.getLogger(Tickets.class);
+
 	private final TicketRepository tickets;
 
 	private final IdempotencyRepository idempotency;
@@ -70,14 +75,25 @@ public class Tickets {
 
 	private final ApplicationEventPublisher events;
 
-	private final org.springframework.beans.factory.ObjectProvider<IntakeCheck> intakeChecks;
+	private final java.util.function.Supplier<List<IntakeCheck>> intakeChecks;
+
+	private final java.util.function.Supplier<IntakeRouting> routing;
+
+	private final java.util.function.Supplier<List<IntakeNote>> notes;
 
 	Tickets(TicketRepository tickets, IdempotencyRepository idempotency, TicketNumbers numbers, TicketViews views,
 			Callers callers, Programs programs, Accounts accounts, SupportGroups groups, PriorityMatrices matrices,
 			EntityManager entityManager, PlatformTransactionManager transactions, Clock clock,
-			ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<IntakeCheck> intakeChecks) {
+			ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<IntakeCheck> intakeChecks,
+			org.springframework.beans.factory.ObjectProvider<IntakeRouting> routing,
+			org.springframework.beans.factory.ObjectProvider<IntakeNote> notes) {
 		this.events = events;
-		this.intakeChecks = intakeChecks;
+		// the other modules' intake steps, looked up once (not on every new ticket) and in their order
+		this.intakeChecks = org.springframework.util.function.SingletonSupplier
+			.of(() -> intakeChecks.orderedStream().toList());
+		this.routing = org.springframework.util.function.SingletonSupplier
+			.of(() -> routing.orderedStream().findFirst().orElse(null));
+		this.notes = org.springframework.util.function.SingletonSupplier.of(() -> notes.orderedStream().toList());
 		this.tickets = tickets;
 		this.idempotency = idempotency;
 		this.numbers = numbers;
@@ -215,9 +231,10 @@ public class Tickets {
 		Impact impact = r.impact() == null ? Impact.MEDIUM : r.impact();
 		Urgency urgency = r.urgency() == null ? Urgency.MEDIUM : r.urgency();
 		Entitlement entitlement = null;
-		for (IntakeCheck check : intakeChecks()) {
-			entitlement = check.check(new IntakeCheck.Intake(program.id(), requesterId, requester.organization(),
-					r.kind(), r.facts() == null ? StructuredFacts.none() : r.facts())).orElse(entitlement);
+		IntakeCheck.Intake intake = new IntakeCheck.Intake(program.id(), requesterId, requester.organization(), r.kind(),
+				r.facts() == null ? StructuredFacts.none() : r.facts());
+		for (IntakeCheck check : intakeChecks.get()) {
+			entitlement = check.check(intake).orElse(entitlement);
 		}
 		Long ownerGroup = groups.defaultGroupId(program.id(), Ticket.OWNER_TIER).orElse(null);
 		Instant now = clock.instant();
@@ -228,21 +245,44 @@ public class Tickets {
 		if (entitlement != null) {
 			ticket.recordEntitlement(entitlement, actorId, now);
 		}
-		ticket.announceOpened();
+		// routed and noted here, in the opening transaction: the ticket is never seen unrouted, and no listener has to
+		// read it again. A step that fails leaves the ticket as it is and says so in the event, for its module to try
+		// again after the commit (a failed read or write makes the transaction fail instead: nothing is half-written).
+		IntakeRouting router = routing.get();
+		Optional<Routing> routed = Optional.empty();
+		boolean routedHere = false;
+		if (router != null) {
+			try {
+				routed = router.route(TicketFacts.of(ticket));
+				routedHere = true;
+			}
+			catch (RuntimeException e) {
+				log.warn("routing ticket {} at intake failed; it is routed again after it is saved", ticket.number(), e);
+			}
+		}
+		List<String> said = new ArrayList<>();
+		boolean notedHere = true;
+		for (IntakeNote note : notes.get()) {
+			try {
+				note.noteOn(intake).ifPresent(said::add);
+			}
+			catch (RuntimeException e) {
+				notedHere = false;
+				log.warn("an intake note on ticket {} failed; it is written after the ticket is saved", ticket.number(), e);
+			}
+		}
+		ticket.announceOpened(routedHere, notedHere);
+		routed.ifPresent(x -> applyRouting(ticket, x, now));
+		if (notedHere) {
+			for (String text : said) {
+				TicketEntry entry = ticket.addEntry(EntryVisibility.INTERNAL, Channel.API, TicketViews.SYSTEM_ACTOR, null,
+						text, now);
+				entityManager.persist(entry);
+				ticket.announceEntry(entry);
+			}
+		}
 		publish(ticket);
 		return ticket;
-	}
-
-	private volatile List<IntakeCheck> orderedIntakeChecks;
-
-	/** The modules' checks at intake, in their order: looked up once, not on every new ticket. */
-	private List<IntakeCheck> intakeChecks() {
-		List<IntakeCheck> checks = orderedIntakeChecks;
-		if (checks == null) {
-			checks = intakeChecks.orderedStream().toList();
-			orderedIntakeChecks = checks;
-		}
-		return checks;
 	}
 
 	private Program programFor(DeskPrincipal me, String key) {
@@ -656,28 +696,48 @@ public class Tickets {
 	 * What routing decided for a new ticket, applied as the system: queue, owner, priority, category, watchers and,
 	 * when {@code assignment} is given, the work handed to a group at a higher tier (the owner stays Tier 1).
 	 */
+	/** Where routing sends a ticket; {@code swarm}: people invited to work it together, with {@code swarmReason}. */
 	public record Routing(Long ownerGroupId, Long ownerId, Priority priority, String category,
-			java.util.Set<Long> watcherIds, Long assignGroupId, Long assigneeId, String reason) {
+			java.util.Set<Long> watcherIds, Long assignGroupId, Long assigneeId, String reason, java.util.Set<Long> swarm,
+			String swarmReason) {
+
+		/** Routing that invites nobody to swarm. */
+		public Routing(Long ownerGroupId, Long ownerId, Priority priority, String category,
+				java.util.Set<Long> watcherIds, Long assignGroupId, Long assigneeId, String reason) {
+			this(ownerGroupId, ownerId, priority, category, watcherIds, assignGroupId, assigneeId, reason,
+					java.util.Set.of(), null);
+		}
 	}
 
 	public void route(long ticketId, Routing r) {
 		tx.executeWithoutResult(s -> {
 			Ticket t = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("no ticket " + ticketId));
-			Instant now = clock.instant();
-			long actor = TicketViews.SYSTEM_ACTOR;
-			t.route(new Ticket.Routed(r.ownerGroupId(), r.ownerId(), r.priority(), r.category(),
-					r.watcherIds() == null ? java.util.Set.of() : r.watcherIds(), r.reason()), actor, now);
-			if (r.assignGroupId() != null) {
-				GroupInfo group = groups.findById(r.assignGroupId()).filter(g -> g.programId() == t.programId())
-					.orElseThrow(() -> new InvalidFieldException("assignGroupId", "no such group in the program"));
-				Assignment a = t.escalate(new EscalationTarget(group.id(), group.tier(), r.assigneeId()), r.reason(),
-						actor, now);
-				entityManager.persist(a);
-				t.announceEscalation(a);
-			}
+			applyRouting(t, r, clock.instant());
 			entityManager.flush();
 			publish(t);
 		});
+	}
+
+	/** Applies a routing decision as the system: queue, owner, fields, watchers, the work handed on, the swarm. */
+	private void applyRouting(Ticket t, Routing r, Instant now) {
+		long actor = TicketViews.SYSTEM_ACTOR;
+		t.route(new Ticket.Routed(r.ownerGroupId(), r.ownerId(), r.priority(), r.category(),
+				r.watcherIds() == null ? java.util.Set.of() : r.watcherIds(), r.reason()), actor, now);
+		if (r.assignGroupId() != null) {
+			GroupInfo group = groups.findById(r.assignGroupId()).filter(g -> g.programId() == t.programId())
+				.orElseThrow(() -> new InvalidFieldException("assignGroupId", "no such group in the program"));
+			Assignment a = t.escalate(new EscalationTarget(group.id(), group.tier(), r.assigneeId()), r.reason(), actor,
+					now);
+			entityManager.persist(a);
+			t.announceEscalation(a);
+		}
+		if (r.swarm() != null && !r.swarm().isEmpty()) {
+			java.util.Set<Long> fresh = new java.util.HashSet<>(r.swarm());
+			fresh.removeAll(t.swarmMembers());
+			if (!fresh.isEmpty()) {
+				t.swarm(fresh, r.swarmReason(), actor, now);
+			}
+		}
 	}
 
 	/**

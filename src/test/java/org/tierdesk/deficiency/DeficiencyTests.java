@@ -11,7 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tierdesk.identity.Accounts.Person;
 import org.tierdesk.support.Api;
 import org.tierdesk.support.Api.Response;
@@ -19,7 +21,11 @@ import org.tierdesk.support.DeskTest;
 import org.tierdesk.support.MovableClock;
 import org.tierdesk.support.TestDesk;
 import org.tierdesk.support.TestDesk.Desk;
+import org.tierdesk.ticket.Channel;
 import org.tierdesk.ticket.EntryVisibility;
+import org.tierdesk.ticket.Priority;
+import org.tierdesk.ticket.TicketKind;
+import org.tierdesk.ticket.TicketOpened;
 import org.tierdesk.ticket.Resolution;
 import org.tierdesk.ticket.ResolutionCode;
 import org.tierdesk.ticket.Tickets;
@@ -46,6 +52,12 @@ class DeficiencyTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	Desk d;
 
@@ -231,21 +243,35 @@ class DeficiencyTests {
 		assertThat(onOne.<String>json("$.release.status")).isEqualTo("END_OF_SUPPORT");
 		assertThat(onOne.<String>json("$.release.currentVersion")).isEqualTo("4.2");
 
+		// written as the ticket opens: there when the request answers
 		String fresh = ticket(d.customer(), "4.2");
-		await().atMost(Duration.ofSeconds(20)).until(() -> tickets.entries(TestDesk.principal(d.agent1()), fresh)
-			.stream().anyMatch(e -> e.body().contains("Known error " + number)));
 		assertThat(tickets.entries(TestDesk.principal(d.agent1()), fresh)).filteredOn(e -> e.body().contains(number))
 			.singleElement().satisfies(e -> assertThat(e.visibility()).isEqualTo(EntryVisibility.INTERNAL))
 			.satisfies(e -> assertThat(e.body()).contains("Split the requisition"));
 		String old = ticket(d.customer(), "4.1");
-		await().atMost(Duration.ofSeconds(20)).until(() -> tickets.entries(TestDesk.principal(d.agent1()), old)
-			.stream().anyMatch(e -> e.body().contains("Unsupported version: R-Supply 4.1 is past its end of support")));
+		assertThat(tickets.entries(TestDesk.principal(d.agent1()), old))
+			.anyMatch(e -> e.body().contains("Unsupported version: R-Supply 4.1 is past its end of support"));
 		assertThat(tickets.entries(TestDesk.principal(d.agent1()), old)).noneMatch(e -> e.body().contains(number));
 
 		move(number, "{\"status\":\"REJECTED\",\"reason\":\"works as designed\"}");
 		assertThat(api.perform(d.customer(), org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 			.get(issues).param("system", "RSUP").param("version", "4.2"), Map.of()).<List<String>>json(
 					"$.knownErrors")).as("a rejected report is no known error").isEmpty();
+	}
+
+	@Test
+	void aTicketItsOpeningTransactionCouldNotCheckIsWarnedOfAfterTheCommit() {
+		String number = raised(ticket(d.customer(), "4.2"));
+		String fresh = ticket(d.customer(), "4.2");
+		long id = jdbc.queryForObject("select id from ticket where number = ?", Long.class, fresh);
+		// as if the check had failed as it opened: no note, and an event that says it was not checked
+		jdbc.update("delete from ticket_entry where ticket_id = ? and body like 'Known error%'", id);
+		transaction.executeWithoutResult(s -> events.publishEvent(new TicketOpened(id, fresh, d.program().id(),
+				TicketKind.INCIDENT, Channel.API, d.customer().id(), Priority.MEDIUM, null, clock.instant(), "R-Supply",
+				"4.2", true, false)));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> tickets.entries(TestDesk.principal(d.agent1()), fresh)
+			.stream().anyMatch(e -> e.body().contains("Known error " + number)));
 	}
 
 	@Test

@@ -11,7 +11,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tierdesk.ticket.Channel;
+import org.tierdesk.ticket.Priority;
+import org.tierdesk.ticket.TicketKind;
+import org.tierdesk.ticket.TicketOpened;
+import org.tierdesk.ticket.Tickets;
 import org.tierdesk.identity.Accounts.Person;
 import org.tierdesk.support.Api;
 import org.tierdesk.support.Api.Response;
@@ -35,6 +42,15 @@ class RoutingTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	Tickets tickets;
 
 	LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Lisbon"));
@@ -86,11 +102,11 @@ class RoutingTests {
 		return api.get(d.agent1(), "/api/v1/tickets/" + number);
 	}
 
-	/** Waits until routing has decided on the ticket. */
+	/** Routing's decision on the ticket: made in the transaction that opened it, so there once it answers. */
 	String routed(String number) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+		assertThat(jdbc.queryForObject(
 				"select count(*) from routing_decision d join ticket t on t.id = d.ticket_id where t.number = ?",
-				Integer.class, number) == 1);
+				Integer.class, number)).as("routed as it opened").isEqualTo(1);
 		return jdbc.queryForObject(
 				"select d.outcome from routing_decision d join ticket t on t.id = d.ticket_id where t.number = ?",
 				String.class, number);
@@ -224,6 +240,46 @@ class RoutingTests {
 		assertThat(e.status()).as(e.toString()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
 				(String) ticket(d, n).json("$.assignment.assignee.username")).isEqualTo(second.username()));
+	}
+
+	@Test
+	void theOpeningRequestAnswersWithTheTicketAlreadyRouted() {
+		Desk d = testDesk.create();
+		loadDirectory(d);
+		rules(d, """
+				{"rules":[{"name":"outages","when":{"keywords":["outage"]},
+				  "then":{"priority":"HIGH","category":"Outage","assignPerson":"%s"}}]}""".formatted(
+				d.otherAgent1().username()));
+		Response opened = api.post(d.agent1(), "/api/v1/tickets", """
+				{"program":"%s","requesterId":%d,"kind":"INCIDENT","channel":"PHONE",
+				 "subject":"Supply outage","description":"Nothing posts","impact":"LOW","urgency":"LOW"}"""
+			.formatted(d.key(), d.customer().id()));
+
+		assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+		assertThat((String) opened.json("$.priority")).isEqualTo("HIGH");
+		assertThat((String) opened.json("$.category")).isEqualTo("Outage");
+		assertThat((String) opened.json("$.owner.username")).isEqualTo(d.otherAgent1().username());
+		assertThat((String) opened.json("$.status")).isEqualTo("OPEN");
+	}
+
+	@Test
+	void aTicketItsOpeningTransactionCouldNotRouteIsRoutedAfterTheCommit() {
+		Desk d = testDesk.create();
+		loadDirectory(d);
+		rules(d, """
+				{"rules":[{"name":"supply","when":{"system":"R-Supply"},"then":{"assignGroup":"Specialists"}}]}""");
+		String n = open(d, "Coffee Machine", "No coffee", "LOW");
+		long id = jdbc.queryForObject("select id from ticket where number = ?", Long.class, n);
+		// as if routing had failed as it opened: no decision, and an event that says it was not routed
+		jdbc.update("delete from routing_decision where ticket_id = ?", id);
+		jdbc.update("update ticket set affected_system = 'R-Supply' where id = ?", id);
+		transaction.executeWithoutResult(s -> events.publishEvent(new TicketOpened(id, n, d.program().id(),
+				TicketKind.INCIDENT, Channel.PHONE, d.customer().id(), Priority.LOW, null, clock.instant(),
+				"R-Supply", null, false, true)));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+				"select count(*) from routing_decision where ticket_id = ?", Integer.class, id) == 1);
+		assertThat(routed(n)).contains("work to Specialists (tier 2)");
 	}
 
 	@Test

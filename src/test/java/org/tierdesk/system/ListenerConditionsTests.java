@@ -48,12 +48,18 @@ class ListenerConditionsTests {
 	}
 
 	@Test
-	void onlyATicketNamingASystemIsCheckedForKnownErrorsAndUnsupportedReleases() {
-		open(StructuredFacts.none());
-		open(new StructuredFacts(null, "Norfolk", null, "Surface search radar", null));
+	void aNewTicketIsRoutedAndCheckedForKnownErrorsInTheTransactionThatOpensItNotByListeners() {
+		String plain = open(StructuredFacts.none());
+		String naming = open(new StructuredFacts(null, "Norfolk", null, "Surface search radar", null));
 		settle();
 
-		assertThat(probe.committedTransactions()).filteredOn(n -> n.endsWith("IntakeWarnings.on")).hasSize(1);
+		assertThat(probe.committedTransactions()).as("no listener routes or checks them after the commit")
+			.noneMatch(n -> n.endsWith("RoutingListener.on") || n.endsWith("IntakeWarnings.on"));
+		for (String number : java.util.List.of(plain, naming)) {
+			assertThat(jdbc.queryForObject("select count(*) from routing_decision where ticket_id = "
+					+ "(select id from ticket where number = ?)", Integer.class, number)).as(number + " routed")
+				.isEqualTo(1);
+		}
 	}
 
 	@Test
