@@ -1,6 +1,7 @@
 package org.tierdesk.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,8 +12,12 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.hibernate.Session;
 import org.hibernate.SessionCheckMode;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +51,16 @@ public class Accounts {
 
 	private final EntityManager entityManager;
 
+	/**
+	 * People by id. What a person shows (name, addresses, organization, roles, programs) is fixed when the account is
+	 * made, so what is remembered cannot go stale; the TTL only bounds how long a later edit made on another instance
+	 * could take to be seen. Intake reads the requester of every new ticket.
+	 */
+	private final Cache<Long, Person> people;
+
 	Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, Programs programs, Clock clock,
-			EntityManager entityManager) {
+			EntityManager entityManager, @Value("${tierdesk.identity.person-cache-ttl:60s}") Duration peopleTtl) {
+		this.people = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(peopleTtl).build();
 		this.entityManager = entityManager;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -124,11 +137,18 @@ public class Accounts {
 
 	/** @throws NotFoundException when there is no such account */
 	public Person byId(long id) {
-		return Person.of(account(id));
+		return findById(id).orElseThrow(() -> new NotFoundException("no account " + id));
 	}
 
+	/** The person with this id; remembered per instance (see {@code people}). */
 	public Optional<Person> findById(long id) {
-		return accounts.findById(id).map(Person::of);
+		Person known = people.getIfPresent(id);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<Person> found = accounts.findById(id).map(Person::of);
+		found.ifPresent(p -> people.put(id, p));
+		return found;
 	}
 
 	/** The person of a program with this email address (any case); the oldest account when several share it. */
@@ -179,15 +199,21 @@ public class Accounts {
 		return accounts.findByUsername(username).map(Person::of);
 	}
 
-	/** The people with these ids; unknown ids are left out. Reuses what this transaction already loaded. */
+	/** The people with these ids; unknown ids are left out. Reads only those not remembered (see {@code people}). */
 	public Map<Long, Person> byIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return entityManager.unwrap(Session.class)
-			.findMultiple(Account.class, List.copyOf(new java.util.HashSet<>(ids)), SessionCheckMode.ENABLED)
-			.stream().filter(java.util.Objects::nonNull).map(Person::of)
-			.collect(Collectors.toMap(Person::id, Function.identity()));
+		Map<Long, Person> found = new java.util.HashMap<>(people.getAllPresent(ids));
+		if (found.size() < new java.util.HashSet<>(ids).size()) {
+			List<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+			entityManager.unwrap(Session.class).findMultiple(Account.class, missing, SessionCheckMode.ENABLED).stream()
+				.filter(java.util.Objects::nonNull).map(Person::of).forEach(p -> {
+					people.put(p.id(), p);
+					found.put(p.id(), p);
+				});
+		}
+		return found;
 	}
 
 	/** The people of a program, optionally only those with a role, ordered by username. */
