@@ -264,10 +264,16 @@ public class Ticket {
 	}
 
 	/** Publishes the opening once the ticket has its database id. */
-	void announceOpened(boolean routed, boolean noted) {
-		raise(new TicketOpened(ref(id), number, programId, kind, channel, requesterId, priority, ownerGroupId,
+	/** The event of this ticket's opening, not raised yet: the opening transaction says what it did there. */
+	TicketOpened opened(boolean routed, boolean noted, boolean followed) {
+		return new TicketOpened(ref(id), number, programId, kind, channel, requesterId, priority, ownerGroupId,
 				createdAt, facts == null ? null : facts.affectedSystem(), facts == null ? null : facts.affectedVersion(),
-				routed, noted));
+				routed, noted, followed);
+	}
+
+	/** Raises the opening's event, before any raised by what was done to the ticket as it opened. */
+	void announceOpened(TicketOpened opened) {
+		raised.add(0, opened);
 	}
 
 	/** Refuses a change made against an older version than the current one (the client's {@code If-Match}). */

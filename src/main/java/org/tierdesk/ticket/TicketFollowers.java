@@ -30,7 +30,8 @@ class TicketFollowers {
 		this.tickets = tickets;
 	}
 
-	@ApplicationModuleListener
+	/** Every ticket event but the opening of a ticket whose followers were brought in step as it opened. */
+	@ApplicationModuleListener(condition = "!(#event instanceof T(org.tierdesk.ticket.TicketOpened)) || !#event.followed()")
 	@RetriedOnCollision
 	void on(TicketEvent event) {
 		List<Consumer<ReportingFacts>> followUps = followers.obtain().stream().map(f -> f.lockFor(event)).toList();

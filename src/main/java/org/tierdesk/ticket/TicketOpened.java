@@ -8,9 +8,15 @@ import java.time.Instant;
  * carried), so that a listener warning of known errors need not read the ticket again. {@code routed} and
  * {@code noted} say that routing ({@link IntakeRouting}) and the intake notes ({@link IntakeNote}) were done in the
  * transaction that opened it; false when one of them failed there (and in events recorded before they were done so),
- * for its module to do it after the commit.
+ * for its module to do it after the commit. {@code followed}: the same for the {@link TicketFollower}s.
  */
 public record TicketOpened(long ticketId, String number, long programId, TicketKind kind, Channel channel,
 		long requesterId, Priority priority, Long ownerGroupId, Instant at, String affectedSystem,
-		String affectedVersion, boolean routed, boolean noted) implements TicketEvent {
+		String affectedVersion, boolean routed, boolean noted, boolean followed) implements TicketEvent {
+
+	/** This event, saying its ticket's followers were brought in step in the opening transaction. */
+	TicketOpened asFollowed() {
+		return new TicketOpened(ticketId, number, programId, kind, channel, requesterId, priority, ownerGroupId, at,
+				affectedSystem, affectedVersion, routed, noted, true);
+	}
 }

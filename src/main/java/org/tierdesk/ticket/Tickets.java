@@ -81,12 +81,17 @@ public class Tickets {
 
 	private final java.util.function.Supplier<List<IntakeNote>> notes;
 
+	private final java.util.function.Supplier<List<TicketFollower>> followers;
+
 	Tickets(TicketRepository tickets, IdempotencyRepository idempotency, TicketNumbers numbers, TicketViews views,
 			Callers callers, Programs programs, Accounts accounts, SupportGroups groups, PriorityMatrices matrices,
 			EntityManager entityManager, PlatformTransactionManager transactions, Clock clock,
 			ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<IntakeCheck> intakeChecks,
 			org.springframework.beans.factory.ObjectProvider<IntakeRouting> routing,
-			org.springframework.beans.factory.ObjectProvider<IntakeNote> notes) {
+			org.springframework.beans.factory.ObjectProvider<IntakeNote> notes,
+			org.springframework.beans.factory.ObjectProvider<TicketFollower> followers) {
+		this.followers = org.springframework.util.function.SingletonSupplier
+			.of(() -> followers.orderedStream().toList());
 		this.events = events;
 		// the other modules' intake steps, looked up once (not on every new ticket) and in their order
 		this.intakeChecks = org.springframework.util.function.SingletonSupplier
@@ -271,7 +276,6 @@ public class Tickets {
 				log.warn("an intake note on ticket {} failed; it is written after the ticket is saved", ticket.number(), e);
 			}
 		}
-		ticket.announceOpened(routedHere, notedHere);
 		routed.ifPresent(x -> applyRouting(ticket, x, now));
 		if (notedHere) {
 			for (String text : said) {
@@ -281,6 +285,27 @@ public class Tickets {
 				ticket.announceEntry(entry);
 			}
 		}
+		// the followers (SLA clocks, escalation timers, reporting, deflection) brought in step here too, from the
+		// ticket as it now is: nothing is left for a listener to do for a new ticket. Given the event that says they
+		// were not, so that should they fail, the listener's later pass records the same event once.
+		TicketOpened notFollowed = ticket.opened(routedHere, notedHere, false);
+		TicketOpened opened = notFollowed;
+		List<TicketFollower> following = followers.get();
+		if (!following.isEmpty()) {
+			entityManager.flush(); // their rows refer to the ticket's
+			try {
+				List<java.util.function.Consumer<ReportingFacts>> followUps = following.stream()
+					.map(f -> f.lockFor(notFollowed)).toList();
+				ReportingFacts facts = ReportingFacts.of(ticket);
+				followUps.forEach(f -> f.accept(facts));
+				opened = notFollowed.asFollowed();
+			}
+			catch (RuntimeException e) {
+				log.warn("bringing the followers of ticket {} in step at intake failed; they follow it after it is saved",
+						ticket.number(), e);
+			}
+		}
+		ticket.announceOpened(opened);
 		publish(ticket);
 		return ticket;
 	}

@@ -268,7 +268,7 @@ class DeficiencyTests {
 		jdbc.update("delete from ticket_entry where ticket_id = ? and body like 'Known error%'", id);
 		transaction.executeWithoutResult(s -> events.publishEvent(new TicketOpened(id, fresh, d.program().id(),
 				TicketKind.INCIDENT, Channel.API, d.customer().id(), Priority.MEDIUM, null, clock.instant(), "R-Supply",
-				"4.2", true, false)));
+				"4.2", true, false, true)));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> tickets.entries(TestDesk.principal(d.agent1()), fresh)
 			.stream().anyMatch(e -> e.body().contains("Known error " + number)));

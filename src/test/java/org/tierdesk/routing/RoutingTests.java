@@ -275,7 +275,7 @@ class RoutingTests {
 		jdbc.update("update ticket set affected_system = 'R-Supply' where id = ?", id);
 		transaction.executeWithoutResult(s -> events.publishEvent(new TicketOpened(id, n, d.program().id(),
 				TicketKind.INCIDENT, Channel.PHONE, d.customer().id(), Priority.LOW, null, clock.instant(),
-				"R-Supply", null, false, true)));
+				"R-Supply", null, false, true, true)));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
 				"select count(*) from routing_decision where ticket_id = ?", Integer.class, id) == 1);

@@ -38,6 +38,12 @@ class ListenerConditionsTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
 	Desk d;
 
 	@BeforeEach
@@ -78,22 +84,50 @@ class ListenerConditionsTests {
 	}
 
 	@Test
-	void aTicketEventBringsTheClocksTheEscalationTimersTheReportingFactsAndTheDeflectionMarksInStepInOneTransaction() {
+	void aNewTicketHasItsEscalationTimersAndReportingFactsAsItOpensAndALaterEventBringsThemInStepInOneTransaction() {
 		String number = open(StructuredFacts.none());
+		String ticket = "(select id from ticket where number = ?)";
+		// at once, before any listener could have run
+		assertThat(jdbc.queryForObject("select count(*) from escalation_timer where ticket_id = " + ticket
+				+ " and dropped = false", Integer.class, number))
+			.as("the ladder's timed steps scheduled").isPositive();
+		assertThat(jdbc.queryForObject("select count(*) from reporting_ticket_event where event_type = 'TicketOpened'"
+				+ " and ticket_id = " + ticket, Integer.class, number)).as("the event recorded").isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from reporting_ticket_fact where ticket_id = " + ticket,
+				Integer.class, number)).as("the facts written").isEqualTo(1);
+		settle();
+		assertThat(probe.committedTransactions()).as("nothing left for the followers' listener")
+			.noneMatch(n -> n.endsWith("TicketFollowers.on"));
+
+		tickets.addEntry(TestDesk.principal(d.agent1()), number, null, EntryVisibility.INTERNAL, Channel.WEB,
+				"checked the logs", false);
 		settle();
 
 		assertThat(probe.committedTransactions()).as("one transaction for all the followers")
 			.filteredOn(n -> n.endsWith("TicketFollowers.on")).hasSize(1);
 		// (the sweeps, and listeners of SLA events raised for other tests' tickets, may commit meanwhile: they are not
 		// this ticket's event)
-		String ticket = "(select id from ticket where number = ?)";
-		assertThat(jdbc.queryForObject("select count(*) from escalation_timer where ticket_id = " + ticket
-				+ " and dropped = false", Integer.class, number))
-			.as("the ladder's timed steps scheduled all the same").isPositive();
-		assertThat(jdbc.queryForObject("select count(*) from reporting_ticket_event where event_type = 'TicketOpened'"
+		assertThat(jdbc.queryForObject("select count(*) from reporting_ticket_event where event_type = 'EntryAdded'"
 				+ " and ticket_id = " + ticket, Integer.class, number)).as("the event recorded").isEqualTo(1);
-		assertThat(jdbc.queryForObject("select count(*) from reporting_ticket_fact where ticket_id = " + ticket,
-				Integer.class, number)).as("the facts written").isEqualTo(1);
+	}
+
+	@Test
+	void aTicketWhoseFollowersDidNotFollowItAsItOpenedIsFollowedAfterTheCommit() {
+		String number = open(StructuredFacts.none());
+		long id = jdbc.queryForObject("select id from ticket where number = ?", Long.class, number);
+		// as if they had failed as it opened: no rows, and an event that says they did not follow it
+		jdbc.update("delete from reporting_ticket_fact where ticket_id = ?", id);
+		jdbc.update("delete from reporting_ticket_event where ticket_id = ?", id);
+		var t = tickets.facts(id).orElseThrow();
+		transaction.executeWithoutResult(s -> events.publishEvent(new org.tierdesk.ticket.TicketOpened(id, number,
+				t.programId(), t.kind(), t.channel(), t.requesterId(), t.priority(), t.ownerGroupId(), t.createdAt(),
+				null, null, true, true, false)));
+		settle();
+
+		assertThat(jdbc.queryForObject("select count(*) from reporting_ticket_fact where ticket_id = ?", Integer.class,
+				id)).as("the facts written after the commit").isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from reporting_ticket_event where ticket_id = ?", Integer.class,
+				id)).as("the event recorded").isEqualTo(1);
 	}
 
 	private String open(StructuredFacts facts) {
