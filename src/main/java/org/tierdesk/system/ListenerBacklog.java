@@ -32,6 +32,8 @@ class ListenerBacklog implements MeterBinder {
 			.register(registry);
 		Gauge.builder("tierdesk.listeners.failed", this, ListenerBacklog::failed).baseUnit("events")
 			.description("Events whose listener failed, waiting to be handed to it again").register(registry);
+		// the registry counts them as their listeners commit; registered here so that it reads 0 before the first
+		ListenerTransactions.Registry.completedCounter(registry);
 	}
 
 	double pending() {

@@ -242,6 +242,11 @@ class ListenerTransactions {
 			});
 		}
 
+		static io.micrometer.core.instrument.Counter completedCounter(io.micrometer.core.instrument.MeterRegistry registry) {
+			return io.micrometer.core.instrument.Counter.builder("tierdesk.listeners.completed").baseUnit("events")
+				.description("Events their listener handled, committed").register(registry);
+		}
+
 		private void countCompleted() {
 			io.micrometer.core.instrument.Counter counter = completed;
 			if (counter == null) {
@@ -249,8 +254,7 @@ class ListenerTransactions {
 				if (registry == null) {
 					return;
 				}
-				counter = io.micrometer.core.instrument.Counter.builder("tierdesk.listeners.completed")
-					.baseUnit("events").description("Events their listener handled, committed").register(registry);
+				counter = completedCounter(registry);
 				completed = counter;
 			}
 			counter.increment();
