@@ -264,6 +264,13 @@ public class Escalations implements org.tierdesk.ticket.TicketFollower {
 		return facts -> reconcile(ticketId, facts.timeline(), existing);
 	}
 
+	/** A ticket opening in this transaction has no timers yet: none to read or lock. */
+	@Override
+	public java.util.function.Consumer<org.tierdesk.ticket.ReportingFacts> forOpening(
+			org.tierdesk.ticket.TicketOpened opened) {
+		return facts -> reconcile(opened.ticketId(), facts.timeline(), new java.util.HashMap<>());
+	}
+
 	private Map<String, EscalationTimer> lockTimers(long ticketId) {
 		return timers.lockByTicketId(ticketId).stream()
 			.collect(Collectors.toMap(x -> x.step() + "/" + x.occurrence(), x -> x));

@@ -44,6 +44,15 @@ public class TicketEventLog implements org.tierdesk.ticket.TicketFollower {
 		};
 	}
 
+	/** A ticket opening in this transaction: its facts are inserted, there being no row to update yet. */
+	@Override
+	public java.util.function.Consumer<org.tierdesk.ticket.ReportingFacts> forOpening(TicketOpened opened) {
+		return f -> {
+			record(opened);
+			facts.writeOpening(f);
+		};
+	}
+
 	private void record(TicketEvent event) {
 		// a re-delivered event (after a crash or restart) is recorded once
 		String key = Sha256.hex(event.getClass().getName() + event);

@@ -63,6 +63,12 @@ class TicketFacts {
 	 * transaction here needed a second connection per listener, and under load every pooled connection was held by a
 	 * listener waiting for another one.
 	 */
+	/** The facts of a ticket opening in this transaction: there is no row to update yet. */
+	void writeOpening(ReportingFacts f) {
+		TierTimes times = TierTimes.of(f.timeline(), f.resolvedAt(), serviceLevels.calendarOf(f.programId(), null));
+		insert(f, times);
+	}
+
 	void write(ReportingFacts f) {
 		TierTimes times = TierTimes.of(f.timeline(), f.resolvedAt(), serviceLevels.calendarOf(f.programId(), null));
 		if (update(f, times) > 0) {

@@ -526,8 +526,17 @@ public class Routing implements IntakeRouting {
 		Map<Long, Person> people = ids.isEmpty() ? Map.of() : accounts.byIds(ids);
 		Function<Long, String> name = id -> id == null ? null
 				: people.containsKey(id) ? people.get(id).username() : "#" + id;
+		// names from what each instance remembers of groups (fixed once a group is made): no load of the group
+		Set<Long> groupIds = new java.util.HashSet<>();
+		if (d.ownerGroupId() != null) {
+			groupIds.add(d.ownerGroupId());
+		}
+		if (d.assignGroupId() != null) {
+			groupIds.add(d.assignGroupId());
+		}
+		Map<Long, SupportGroups.GroupLabel> labels = groups.labels(groupIds);
 		Function<Long, String> group = id -> id == null ? null
-				: groups.findById(id).map(GroupInfo::name).orElse("#" + id);
+				: labels.containsKey(id) ? labels.get(id).name() : "#" + id;
 		return new Outcome(group.apply(d.ownerGroupId()), name.apply(owner), group.apply(d.assignGroupId()),
 				d.assignTier(), name.apply(assignee), d.vectored(), d.onCall(), d.priority(), d.category(),
 				d.watcherIds().stream().map(name).sorted().toList());

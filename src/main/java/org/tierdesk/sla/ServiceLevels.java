@@ -357,6 +357,12 @@ public class ServiceLevels implements org.tierdesk.ticket.TicketFollower {
 		return facts -> followUp.accept(facts.timeline());
 	}
 
+	/** A ticket opening in this transaction has no clocks yet: none to read or lock. */
+	@Override
+	public Consumer<org.tierdesk.ticket.ReportingFacts> forOpening(org.tierdesk.ticket.TicketOpened opened) {
+		return facts -> derive(opened.ticketId(), facts.timeline(), new java.util.HashMap<>());
+	}
+
 	/**
 	 * The clocks first (locked), the history after: a derivation that read an older history than a clock it sees
 	 * could delete that clock wrongly; read in this order, it never does.

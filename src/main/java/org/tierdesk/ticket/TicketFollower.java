@@ -17,4 +17,12 @@ import java.util.function.Consumer;
 public interface TicketFollower {
 
 	Consumer<ReportingFacts> lockFor(TicketEvent cause);
+
+	/**
+	 * For a ticket opening in this very transaction (ADR 7), which nobody else can see yet: what brings its rows in step
+	 * once its facts are known. A follower whose rows cannot exist yet need not read (or lock) them first.
+	 */
+	default Consumer<ReportingFacts> forOpening(TicketOpened opened) {
+		return lockFor(opened);
+	}
 }

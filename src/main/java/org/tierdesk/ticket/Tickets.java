@@ -295,7 +295,7 @@ public class Tickets {
 			entityManager.flush(); // their rows refer to the ticket's
 			try {
 				List<java.util.function.Consumer<ReportingFacts>> followUps = following.stream()
-					.map(f -> f.lockFor(notFollowed)).toList();
+					.map(f -> f.forOpening(notFollowed)).toList();
 				ReportingFacts facts = ReportingFacts.of(ticket);
 				followUps.forEach(f -> f.accept(facts));
 				opened = notFollowed.asFollowed();
