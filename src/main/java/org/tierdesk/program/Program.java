@@ -29,6 +29,9 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "program")
+@jakarta.persistence.Cacheable
+@org.hibernate.annotations.Cache(usage = org.hibernate.annotations.CacheConcurrencyStrategy.READ_WRITE,
+		region = "programs")
 public class Program {
 
 	@Id
@@ -60,6 +63,8 @@ public class Program {
 
 	@ElementCollection(fetch = FetchType.EAGER)
 	@Fetch(FetchMode.JOIN)
+	@org.hibernate.annotations.Cache(usage = org.hibernate.annotations.CacheConcurrencyStrategy.READ_WRITE,
+			region = "program-tiers")
 	@CollectionTable(name = "program_tier", joinColumns = @JoinColumn(name = "program_id"))
 	@MapKeyColumn(name = "tier")
 	@Column(name = "name")

@@ -49,6 +49,25 @@ class ProgramsTests {
 		assertThat(id).isEqualTo(made.id());
 	}
 
+	@Test
+	void aProgramIsKeptInTheInstancesMemoryAndAChangeIsSeenThereAtOnce() {
+		Program created = transaction.execute(s -> programs.create("MEMORY", settings("Remembered desk")));
+		transaction.execute(s -> programs.byKey("MEMORY"));
+
+		assertThat(entityManagerFactory.getCache().contains(Program.class, created.id()))
+			.as("read from memory by the next request, not from the database").isTrue();
+
+		transaction.execute(s -> programs.update("MEMORY", new Programs.ProgramSettings("Renamed desk", null,
+				new TierSetup(new java.util.TreeMap<>(java.util.Map.of(1, "Front line", 2, "Specialists"))), null, null)));
+
+		Program read = transaction.execute(s -> programs.byKey("MEMORY"));
+		assertThat(read.name()).isEqualTo("Renamed desk");
+		assertThat(read.tierSetup().nameOf(1)).isEqualTo("Front line");
+	}
+
+	@Autowired
+	jakarta.persistence.EntityManagerFactory entityManagerFactory;
+
 	private static Programs.ProgramSettings settings(String name) {
 		return new Programs.ProgramSettings(name, "UTC", null, false, null);
 	}
