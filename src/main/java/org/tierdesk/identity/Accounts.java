@@ -142,13 +142,8 @@ public class Accounts {
 
 	/** The person with this id; remembered per instance (see {@code people}). */
 	public Optional<Person> findById(long id) {
-		Person known = people.getIfPresent(id);
-		if (known != null) {
-			return Optional.of(known);
-		}
-		Optional<Person> found = accounts.findById(id).map(Person::of);
-		found.ifPresent(p -> people.put(id, p));
-		return found;
+		// an unknown id is not remembered (the loader's null)
+		return Optional.ofNullable(people.get(id, k -> accounts.findById(k).map(Person::of).orElse(null)));
 	}
 
 	/** The person of a program with this email address (any case); the oldest account when several share it. */
@@ -204,16 +199,10 @@ public class Accounts {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, Person> found = new java.util.HashMap<>(people.getAllPresent(ids));
-		if (found.size() < new java.util.HashSet<>(ids).size()) {
-			List<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
-			entityManager.unwrap(Session.class).findMultiple(Account.class, missing, SessionCheckMode.ENABLED).stream()
-				.filter(java.util.Objects::nonNull).map(Person::of).forEach(p -> {
-					people.put(p.id(), p);
-					found.put(p.id(), p);
-				});
-		}
-		return found;
+		return people.getAll(new java.util.HashSet<>(ids), missing -> entityManager.unwrap(Session.class)
+			.findMultiple(Account.class, List.copyOf(missing), SessionCheckMode.ENABLED)
+			.stream().filter(java.util.Objects::nonNull).map(Person::of)
+			.collect(Collectors.toMap(Person::id, Function.identity())));
 	}
 
 	/** The people of a program, optionally only those with a role, ordered by username. */

@@ -57,20 +57,19 @@ class TicketFacts {
 		}
 	}
 
+	/** The facts of a ticket opening in this transaction: there is no row to update yet. */
+	void writeOpening(ReportingFacts f) {
+		insert(f, times(f));
+	}
+
 	/**
 	 * Updates the row if this is newer; else inserts it if absent, then updates again (an event for a newer version
 	 * may have inserted it meanwhile: the guarded update keeps the newest). All on the caller's connection: a second
 	 * transaction here needed a second connection per listener, and under load every pooled connection was held by a
 	 * listener waiting for another one.
 	 */
-	/** The facts of a ticket opening in this transaction: there is no row to update yet. */
-	void writeOpening(ReportingFacts f) {
-		TierTimes times = TierTimes.of(f.timeline(), f.resolvedAt(), serviceLevels.calendarOf(f.programId(), null));
-		insert(f, times);
-	}
-
 	void write(ReportingFacts f) {
-		TierTimes times = TierTimes.of(f.timeline(), f.resolvedAt(), serviceLevels.calendarOf(f.programId(), null));
+		TierTimes times = times(f);
 		if (update(f, times) > 0) {
 			return;
 		}
@@ -83,6 +82,10 @@ class TicketFacts {
 			// H2: only this statement failed; the transaction goes on
 		}
 		update(f, times);
+	}
+
+	private TierTimes times(ReportingFacts f) {
+		return TierTimes.of(f.timeline(), f.resolvedAt(), serviceLevels.calendarOf(f.programId(), null));
 	}
 
 	private int update(ReportingFacts f, TierTimes times) {

@@ -527,14 +527,8 @@ public class Routing implements IntakeRouting {
 		Function<Long, String> name = id -> id == null ? null
 				: people.containsKey(id) ? people.get(id).username() : "#" + id;
 		// names from what each instance remembers of groups (fixed once a group is made): no load of the group
-		Set<Long> groupIds = new java.util.HashSet<>();
-		if (d.ownerGroupId() != null) {
-			groupIds.add(d.ownerGroupId());
-		}
-		if (d.assignGroupId() != null) {
-			groupIds.add(d.assignGroupId());
-		}
-		Map<Long, SupportGroups.GroupLabel> labels = groups.labels(groupIds);
+		Map<Long, SupportGroups.GroupLabel> labels = groups.labels(java.util.stream.Stream
+			.of(d.ownerGroupId(), d.assignGroupId()).filter(Objects::nonNull).collect(Collectors.toSet()));
 		Function<Long, String> group = id -> id == null ? null
 				: labels.containsKey(id) ? labels.get(id).name() : "#" + id;
 		return new Outcome(group.apply(d.ownerGroupId()), name.apply(owner), group.apply(d.assignGroupId()),

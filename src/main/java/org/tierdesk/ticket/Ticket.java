@@ -263,7 +263,6 @@ public class Ticket {
 		return t;
 	}
 
-	/** Publishes the opening once the ticket has its database id. */
 	/** The event of this ticket's opening, not raised yet: the opening transaction says what it did there. */
 	TicketOpened opened(boolean routed, boolean noted, boolean followed) {
 		return new TicketOpened(ref(id), number, programId, kind, channel, requesterId, priority, ownerGroupId,

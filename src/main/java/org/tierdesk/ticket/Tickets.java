@@ -654,12 +654,9 @@ public class Tickets {
 	public void swarmAsSystem(long ticketId, java.util.Set<Long> people, String reason) {
 		tx.executeWithoutResult(s -> {
 			Ticket t = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("no ticket " + ticketId));
-			java.util.Set<Long> fresh = new java.util.HashSet<>(people);
-			fresh.removeAll(t.swarmMembers());
-			if (fresh.isEmpty()) {
+			if (!inviteToSwarm(t, people, reason, clock.instant())) {
 				return;
 			}
-			t.swarm(fresh, reason, TicketViews.SYSTEM_ACTOR, clock.instant());
 			entityManager.flush();
 			publish(t);
 		});
@@ -718,10 +715,10 @@ public class Tickets {
 	}
 
 	/**
-	 * What routing decided for a new ticket, applied as the system: queue, owner, priority, category, watchers and,
-	 * when {@code assignment} is given, the work handed to a group at a higher tier (the owner stays Tier 1).
+	 * What routing decided for a new ticket, applied as the system: queue, owner, priority, category, watchers, the
+	 * work handed to a group at a higher tier when {@code assignGroupId} is given (the owner stays Tier 1), and the
+	 * people invited to {@code swarm} on it, with {@code swarmReason}.
 	 */
-	/** Where routing sends a ticket; {@code swarm}: people invited to work it together, with {@code swarmReason}. */
 	public record Routing(Long ownerGroupId, Long ownerId, Priority priority, String category,
 			java.util.Set<Long> watcherIds, Long assignGroupId, Long assigneeId, String reason, java.util.Set<Long> swarm,
 			String swarmReason) {
@@ -756,13 +753,20 @@ public class Tickets {
 			entityManager.persist(a);
 			t.announceEscalation(a);
 		}
-		if (r.swarm() != null && !r.swarm().isEmpty()) {
-			java.util.Set<Long> fresh = new java.util.HashSet<>(r.swarm());
-			fresh.removeAll(t.swarmMembers());
-			if (!fresh.isEmpty()) {
-				t.swarm(fresh, r.swarmReason(), actor, now);
-			}
+		if (r.swarm() != null) {
+			inviteToSwarm(t, r.swarm(), r.swarmReason(), now);
 		}
+	}
+
+	/** Invites, as the system, those of these people not already swarming on the ticket; whether anyone was. */
+	private static boolean inviteToSwarm(Ticket t, java.util.Set<Long> people, String reason, Instant now) {
+		java.util.Set<Long> fresh = new java.util.HashSet<>(people);
+		fresh.removeAll(t.swarmMembers());
+		if (fresh.isEmpty()) {
+			return false;
+		}
+		t.swarm(fresh, reason, TicketViews.SYSTEM_ACTOR, now);
+		return true;
 	}
 
 	/**
